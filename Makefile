@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+PORT   ?= 8501
+
+.PHONY: install neo4j run app test lint format stop bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+neo4j: install                      ## start the local Neo4j (or use NEO4J_URI) and apply the schema
+	$(BIN)/projektdb db start
+
+run: neo4j                          ## install, start Neo4j, load the sample documents, serve the app
+	$(BIN)/projektdb ingest sample_data
+	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+app: install                        ## only the app (Neo4j already running)
+	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+test: install                       ## lint and the whole test suite against a real Neo4j
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+stop:
+	$(BIN)/projektdb db stop
+
+clean:                              ## remove the venv and build output (data/ is kept)
+	rm -rf $(VENV) neo4j-launcher/target .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+MATCH (m:Migration) RETURN m.name AS name ORDER BY name

@@ -1,0 +1,2 @@
+SHOW FULLTEXT INDEXES YIELD name, options
+RETURN name, options.indexConfig.`fulltext.analyzer` AS analyzer

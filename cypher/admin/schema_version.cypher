@@ -1,0 +1,1 @@
+OPTIONAL MATCH (v:SchemaVersion {id: 'schema'}) RETURN v.version AS version

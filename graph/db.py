@@ -1,0 +1,101 @@
+"""The one place that opens the driver and runs named Cypher with parameters.
+
+Reads and writes go through managed transactions (retried by the driver on transient errors);
+``read_only=True`` opens every session in READ access mode, so the server itself refuses writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
+
+from graph import cypher
+from graph.settings import Settings, load_settings
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class DatabaseUnavailable(RuntimeError):
+    """No database answers: not started, wrong address or password."""
+
+
+class Graph:
+    def __init__(self, settings: Settings | None = None, read_only: bool = False) -> None:
+        self.settings = settings or load_settings()
+        if self.settings.password is None:
+            raise DatabaseUnavailable(
+                "No password for the local Neo4j yet: run `projektdb db start` first "
+                "(or set NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD)."
+            )
+        self.read_only = read_only
+        self.database = self.settings.database
+        self.driver = GraphDatabase.driver(
+            self.settings.uri,
+            auth=(self.settings.user, self.settings.password),
+            connection_acquisition_timeout=10.0,
+            max_transaction_retry_time=15.0,
+            # the server's hints ("label does not exist" on an empty graph) are not for users
+            notifications_min_severity="OFF",
+        )
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def verify(self) -> None:
+        try:
+            self.driver.verify_connectivity()
+        except (neo4j.exceptions.ServiceUnavailable, OSError) as error:
+            raise DatabaseUnavailable(f"Neo4j at {self.settings.uri} does not answer: {error}") from error
+        except neo4j.exceptions.AuthError as error:
+            raise DatabaseUnavailable(f"Neo4j at {self.settings.uri} refused the credentials.") from error
+
+    # --- named queries ------------------------------------------------------------------------
+
+    def read(self, query: str, /, **params: Any) -> list[Row]:
+        return self.run_read(lambda tx: run(tx, query, **params))
+
+    def write(self, query: str, /, **params: Any) -> list[Row]:
+        return self.run_write(lambda tx: run(tx, query, **params))
+
+    def read_one(self, query: str, /, **params: Any) -> Row | None:
+        rows = self.read(query, **params)
+        return rows[0] if rows else None
+
+    # --- transactions ---------------------------------------------------------------------------
+
+    def run_read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self.session(read=True) as session:
+            return session.execute_read(work)
+
+    def run_write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """One managed write transaction: all of ``work`` commits, or none of it."""
+        with self.session(read=False) as session:
+            return session.execute_write(work)
+
+    @contextmanager
+    def session(self, read: bool = True) -> Iterator[neo4j.Session]:
+        mode = neo4j.READ_ACCESS if read or self.read_only else neo4j.WRITE_ACCESS
+        with self.driver.session(database=self.database, default_access_mode=mode) as session:
+            yield session
+
+    def server_version(self) -> str:
+        rows = self.driver.execute_query(
+            cypher.load("admin/components"), database_=self.database, routing_=RoutingControl.READ
+        ).records
+        return str(rows[0]["version"]) if rows else "unknown"
+
+
+def run(tx: ManagedTransaction, query: str, /, **params: Any) -> list[Row]:
+    """Run the named statement (a file under cypher/) inside an open transaction."""
+    return [record.data() for record in tx.run(cypher.load(query), params)]

@@ -1,0 +1,213 @@
+"""The data that flows through ingestion: what a reader gives, what extractors find.
+
+file → reader → ``SourceDocument`` → extractors → ``Extraction`` (entities and relations, each with
+``Evidence``) → resolver (assigns stable ids) → loader (one transaction per document).
+
+Labels and relationship types follow ../shared/design/ontology.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Label = Literal[
+    "Project",
+    "Actor",
+    "County",
+    "GoalArea",
+    "FocusArea",
+    "Goal",
+    "Indicator",
+    "Measure",
+    "Decision",
+    "TargetGroup",
+]
+LABELS: tuple[Label, ...] = (
+    "Project",
+    "Actor",
+    "County",
+    "GoalArea",
+    "FocusArea",
+    "Goal",
+    "Indicator",
+    "Measure",
+    "Decision",
+    "TargetGroup",
+)
+
+RelType = Literal[
+    "IN_FOCUS_AREA",
+    "ADDRESSES",
+    "UNDER",
+    "IN_PLAN",  # FocusArea -> Document: written by the loader from Document, not by extractors
+    "RESPONSIBLE_FOR",
+    "PARTICIPATES_IN",
+    "TARGETS",
+    "LOCATED_IN",
+    "FOLLOWED_BY",
+    "IN_GOAL_AREA",
+    "MEASURED_BY",
+    "DECIDED",
+    "CONCERNS",
+    "MEMBER_OF",
+    "IN_COUNTY",
+]
+REL_TYPES: tuple[RelType, ...] = (
+    "IN_FOCUS_AREA",
+    "ADDRESSES",
+    "UNDER",
+    "IN_PLAN",
+    "RESPONSIBLE_FOR",
+    "PARTICIPATES_IN",
+    "TARGETS",
+    "LOCATED_IN",
+    "FOLLOWED_BY",
+    "IN_GOAL_AREA",
+    "MEASURED_BY",
+    "DECIDED",
+    "CONCERNS",
+    "MEMBER_OF",
+    "IN_COUNTY",
+)
+
+DocumentKind = Literal["färdplan", "målbild", "protokoll", "projektrapport", "lokal plan", "övrigt"]
+
+
+# --- what readers give -------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """A table as rows of cell texts; the first row is the header when the source had one."""
+
+    page: int
+    rows: list[list[str]]
+    # character offset of the table's first row in its page's text, when the table came from text
+    start: int = -1
+
+
+@dataclass
+class Page:
+    number: int  # 1-based; plain text without page breaks is one page
+    text: str
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass
+class SourceDocument:
+    id: str  # sha256 of the file's bytes
+    file_name: str
+    media_type: str  # "text/plain", "application/pdf", "application/vnd...wordprocessingml.document"
+    pages: list[Page]
+    title: str = ""
+    kind: DocumentKind = "övrigt"
+    county: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD) or year-month / year when that is all there is
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(page.text for page in self.pages)
+
+
+class ReadError(Exception):
+    """A file that cannot be read. ``message`` is Swedish and shown to users as it is."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+# --- what extractors give ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the page, the sentence or table row as written, and by what."""
+
+    page: int
+    quote: str
+    extractor: str
+    start: int = -1  # character offsets of the quote in the page text, -1 when unknown
+    end: int = -1
+
+
+@dataclass(eq=False)
+class Entity:
+    """A node to be. ``name`` is what the document says; the resolver sets ``id``.
+
+    Entities compare by identity, so relations can point at them before they have ids.
+    """
+
+    label: Label
+    name: str
+    properties: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    confidence: float = 1.0  # < 0.7 goes to the review queue
+    id: str | None = None
+
+
+@dataclass(eq=False)
+class Relation:
+    type: RelType
+    source: Entity
+    target: Entity
+    properties: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # Swedish, shown to the user
+
+    def entity(
+        self,
+        label: Label,
+        name: str,
+        evidence: Evidence | None = None,
+        aliases: list[str] | None = None,
+        confidence: float = 1.0,
+        **properties: Any,
+    ) -> Entity:
+        found = Entity(
+            label=label,
+            name=name,
+            properties={k: v for k, v in properties.items() if v is not None},
+            evidence=[evidence] if evidence else [],
+            aliases=list(aliases or []),
+            confidence=confidence,
+        )
+        self.entities.append(found)
+        return found
+
+    def relate(
+        self,
+        type: RelType,
+        source: Entity,
+        target: Entity,
+        evidence: Evidence | None = None,
+        **properties: Any,
+    ) -> Relation:
+        relation = Relation(
+            type=type,
+            source=source,
+            target=target,
+            properties={k: v for k, v in properties.items() if v is not None},
+            evidence=[evidence] if evidence else [],
+        )
+        self.relations.append(relation)
+        return relation
+
+    def extend(self, other: Extraction) -> None:
+        self.entities.extend(other.entities)
+        self.relations.extend(other.relations)
+        self.warnings.extend(other.warnings)
+
+    def of(self, label: Label) -> list[Entity]:
+        return [e for e in self.entities if e.label == label]
