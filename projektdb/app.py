@@ -1,0 +1,33 @@
+"""The CLI's shared pieces: the Typer app, consoles, and the connection every command uses."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from graph.db import DatabaseUnavailable, Graph
+from graph.server import LocalNeo4j
+from graph.settings import load_settings
+
+app = typer.Typer(help="Projektdatabas Nära vård: a knowledge graph of Nära vård work.", no_args_is_help=True)
+db_app = typer.Typer(help="The database: start, stop, status, migrate, reset.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+console = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def connect(read_only: bool = False) -> Graph:
+    settings = load_settings()
+    if settings.local and not LocalNeo4j(settings).state().running:
+        raise fail("the local Neo4j is not running: start it with `projektdb db start`.")
+    try:
+        graph = Graph(settings, read_only=read_only)
+        graph.verify()
+    except DatabaseUnavailable as error:
+        raise fail(str(error)) from error
+    return graph

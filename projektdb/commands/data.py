@@ -1,0 +1,75 @@
+"""`projektdb ingest` and `projektdb export`: documents in, the graph out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph import export as graph_export
+from graph import schema
+from projektdb.app import app, connect, console, err, fail
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (PDF, DOCX, TXT, MD)."),
+    reset: bool = typer.Option(False, "--reset", help="Empty the database first."),
+    force: bool = typer.Option(False, "--force", help="Re-extract files that are already in the graph."),
+    as_json: bool = typer.Option(False, "--json", help="Print the reports as JSON."),
+) -> None:
+    """Read documents into the graph: one transaction per document; a re-ingest changes nothing."""
+    from ingest.pipeline import IngestReport, expand, ingest_file
+
+    files = expand(paths)
+    missing = [str(p) for p in files if not p.exists()]
+    if missing:
+        raise fail(f"no such file: {', '.join(missing)}")
+    reports: list[IngestReport] = []
+    with connect() as graph:
+        if reset:
+            schema.reset(graph)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=as_json,
+        ) as progress:
+            task = progress.add_task("Ingesting", total=len(files))
+            for path in files:
+                progress.update(task, description=f"Ingesting {path.name}")
+                reports.append(ingest_file(graph, path, force=force))
+                progress.advance(task)
+    if as_json:
+        console.print_json(json.dumps([r.__dict__ for r in reports], ensure_ascii=False))
+    else:
+        _print_reports(reports)
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
+
+
+def _print_reports(reports: list) -> None:
+    table = Table("file", "status", "kind", "county", "found", "notes")
+    for r in reports:
+        found = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items()))
+        notes = r.error or "; ".join(r.warnings)
+        table.add_row(r.file_name, r.status, r.kind or "", r.county or "", found, notes)
+    console.print(table)
+
+
+@app.command()
+def export(
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    format: str = typer.Option("json", "--format", help="json"),
+) -> None:
+    """Export every node and relationship with provenance (stable, sorted JSON)."""
+    if format != "json":
+        raise fail(f"unknown format {format!r}: use json")
+    with connect(read_only=True) as graph:
+        size = graph_export.write_json(graph, output)
+    console.print(f"Wrote {output} ({size} bytes).")
