@@ -1,0 +1,88 @@
+"""file → reader → extractors → resolver → loader: the one ingest path the CLI and the UI share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.db import Graph
+from ingest.extractors import extract
+from ingest.load import EXTRACTOR_VERSION, document_state, known_nodes, write_document
+from ingest.model import ReadError
+from ingest.readers import read_document
+from ingest.resolve import ResolvedDocument, resolve
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+
+@dataclass
+class IngestReport:
+    file_name: str
+    status: str  # "inläst" | "oförändrad" | "fel"
+    document_id: str | None = None
+    kind: str | None = None
+    county: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # Swedish, for the user
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "fel"
+
+
+def preview(
+    path: Path, data: bytes | None = None, file_name: str | None = None, graph: Graph | None = None
+) -> ResolvedDocument:
+    """Read and extract without writing: what an ingest would store. Raises ReadError."""
+    document = read_document(path, data=data, file_name=file_name)
+    known = known_nodes(graph) if graph is not None else []
+    return resolve(extract(document), document, known)
+
+
+def ingest_file(
+    graph: Graph, path: Path, data: bytes | None = None, file_name: str | None = None, force: bool = False
+) -> IngestReport:
+    name = file_name or path.name
+    try:
+        document = read_document(path, data=data, file_name=file_name)
+    except ReadError as error:
+        return IngestReport(file_name=name, status="fel", error=error.message)
+    report = IngestReport(
+        file_name=name, status="inläst", document_id=document.id, kind=document.kind, county=document.county
+    )
+    if not force and document_state(graph, document.id) == EXTRACTOR_VERSION:
+        report.status = "oförändrad"
+        return report
+    resolved = resolve(extract(document), document, known_nodes(graph))
+    write_document(graph, resolved)
+    report.counts = resolved.counts()
+    report.warnings = resolved.warnings
+    return report
+
+
+def ingest_paths(
+    graph: Graph,
+    paths: Iterable[Path],
+    force: bool = False,
+    on_done: Callable[[IngestReport], None] | None = None,
+) -> list[IngestReport]:
+    reports = []
+    for path in expand(paths):
+        report = ingest_file(graph, path, force=force)
+        reports.append(report)
+        if on_done:
+            on_done(report)
+    return reports
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the supported files inside folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            found.append(path)
+    return found
