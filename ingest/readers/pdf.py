@@ -1,0 +1,174 @@
+"""PDF with a text layer: text and ruled tables per page, via pdfplumber.
+
+A table's rows are written into the page text as tab-separated lines where the table stands, so
+quotes from table rows point into ``Page.text`` exactly as they do for text and DOCX files.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+from typing import Any
+
+import pdfplumber
+from pdfplumber.page import Page as PdfPage
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ingest.model import Page, ReadError, Table
+
+MEDIA_TYPE = "application/pdf"
+MAX_PAGES = 2000
+MAX_SECONDS = 300.0  # a whole document; beyond this the upload is refused rather than hanging
+MAX_GRAPHICS_FOR_TABLES = 5000  # lines/rects/curves; table finding is quadratic-ish on drawings
+
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\x00": ""})
+
+_ENCRYPTED = "PDF-filen är lösenordsskyddad och kan inte läsas."
+_CORRUPT = "PDF-filen är skadad och kan inte läsas. Försök spara om den från originalprogrammet."
+_SCANNED = (
+    "Ingen textrad hittades: är det en skannad PDF? Kör textigenkänning (OCR) på filen "
+    "eller ladda upp originaldokumentet."
+)
+
+
+def _is_password_error(error: BaseException) -> bool:
+    causes = [error, *getattr(error, "args", ())]
+    return any(type(cause).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"} for cause in causes)
+
+
+def _clean(text: str | None) -> str:
+    return (text or "").translate(_LIGATURES)
+
+
+def _cell(value: str | None) -> str:
+    # wrapped lines inside a cell are layout; tabs would break the row's tab-separated line
+    return " ".join(_clean(value).replace("\t", " ").split())
+
+
+def _band_text(page: PdfPage, top: float, bottom: float, exclude: tuple[float, ...] | None = None) -> str:
+    """Text of the characters whose centre lies in [top, bottom), leaving out ``exclude`` (a bbox)."""
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return False
+        cy = (obj["top"] + obj["bottom"]) / 2
+        if not top <= cy < bottom:
+            return False
+        if exclude is None:
+            return True
+        cx = (obj["x0"] + obj["x1"]) / 2
+        x0, y0, x1, y1 = exclude
+        return not (x0 <= cx <= x1 and y0 <= cy <= y1)
+
+    return _clean(page.filter(keep).extract_text()).strip("\n")
+
+
+def _tables(page: PdfPage) -> list[tuple[tuple[float, ...], list[list[str]]]]:
+    graphics = sum(len(page.objects.get(kind, [])) for kind in ("line", "rect", "curve"))
+    if graphics > MAX_GRAPHICS_FOR_TABLES:
+        return []
+    found: list[tuple[tuple[float, ...], list[list[str]]]] = []
+    for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+        if found and table.bbox[1] < found[-1][0][3]:
+            continue  # overlaps the previous table
+        rows = [[_cell(value) for value in row] for row in table.extract()]
+        rows = [row for row in rows if any(row)]
+        if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
+            found.append((tuple(table.bbox), rows))
+    return found
+
+
+def read_page(page: PdfPage, number: int) -> Page:
+    """A page's text in reading order with each table's rows as tab-separated lines."""
+    parts: list[str] = []
+    tables: list[Table] = []
+    length = 0  # length of "\n".join(parts) so far
+
+    def add(text: str) -> int:
+        nonlocal length
+        if not text:
+            return -1
+        if parts:
+            length += 1
+        start = length
+        parts.append(text)
+        length += len(text)
+        return start
+
+    cursor = page.bbox[1]
+    for bbox, rows in _tables(page):
+        add(_band_text(page, cursor, bbox[1]))
+        start = add("\n".join("\t".join(row) for row in rows))
+        tables.append(Table(page=number, rows=rows, start=start))
+        add(_band_text(page, bbox[1], bbox[3], exclude=bbox))
+        cursor = bbox[3]
+    add(_band_text(page, cursor, page.bbox[3] + 1))
+    return Page(number=number, text="\n".join(parts), tables=tables)
+
+
+def title_from_fonts(page: PdfPage) -> str:
+    """The first page's largest text when it clearly stands out from the body text, else ""."""
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    if len(words) < 3:
+        return ""
+    body = statistics.median(word["size"] for word in words)
+    largest = max(word["size"] for word in words)
+    if largest < 1.3 * body:
+        return ""
+    big = sorted((w for w in words if w["size"] >= largest - 0.5), key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict[str, Any]]] = []
+    for word in big:
+        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
+            lines[-1].append(word)
+        elif lines and word["top"] - lines[-1][-1]["bottom"] > 1.5 * largest:
+            break  # a second block of big text is not part of the title
+        else:
+            lines.append([word])
+    title = " ".join(_clean(w["text"]) for line in lines for w in line).strip()
+    letters = sum(char.isalpha() for char in title)
+    return title if letters >= 3 and len(title) <= 200 else ""
+
+
+def read_pdf(data: bytes) -> tuple[list[Page], str]:
+    """Pages of a PDF and a title when the layout shows one. ReadError if unreadable."""
+    started = time.monotonic()
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as error:
+        message = _ENCRYPTED if _is_password_error(error) else _CORRUPT
+        raise ReadError(message, f"pdfplumber: {error!r}") from error
+    except Exception as error:  # pdfminer raises many unrelated types on broken files
+        raise ReadError(_CORRUPT, f"open: {error!r}") from error
+    pages: list[Page] = []
+    title = ""
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as error:
+            raise ReadError(_CORRUPT, f"pages: {error!r}") from error
+        if count == 0:
+            raise ReadError(_CORRUPT, "no pages")
+        if count > MAX_PAGES:
+            raise ReadError(
+                f"PDF-filen har för många sidor ({count}). Högst {MAX_PAGES} sidor kan läsas.", str(count)
+            )
+        for index, pdf_page in enumerate(pdf.pages, start=1):
+            if time.monotonic() - started > MAX_SECONDS:
+                raise ReadError(
+                    "PDF-filen tog för lång tid att läsa. Dela upp den i mindre delar och försök igen.",
+                    f"stopped at page {index} of {count}",
+                )
+            try:
+                pages.append(read_page(pdf_page, pdf_page.page_number))
+                if index == 1:
+                    title = title_from_fonts(pdf_page)
+            except Exception as error:
+                if _is_password_error(error):
+                    raise ReadError(_ENCRYPTED, repr(error)) from error
+                raise ReadError(_CORRUPT, f"page {index}: {error!r}") from error
+            finally:
+                pdf_page.close()  # frees the page's parsed objects; large PDFs otherwise fill memory
+    if not any(page.text.strip() for page in pages):
+        raise ReadError(_SCANNED, f"{count} pages without text")
+    return pages, title
