@@ -20,7 +20,17 @@ from ingest.readers import read_document
 from ingest.resolve import ResolvedDocument, resolve
 
 MATCH_THRESHOLD = 85.0
-TYPES = ("Project", "Actor", "FocusArea", "GoalArea", "Goal", "Indicator", "Measure", "Decision", "TargetGroup")
+TYPES = (
+    "Project",
+    "Actor",
+    "FocusArea",
+    "GoalArea",
+    "Goal",
+    "Indicator",
+    "Measure",
+    "Decision",
+    "TargetGroup",
+)
 
 
 @dataclass
@@ -115,7 +125,10 @@ def totals(results: dict[str, dict[str, Score]]) -> dict[str, Score]:
 
 def _decision_key(item: dict[str, Any]) -> str:
     """Decisions match on what identifies them: date and diarienummer/paragraph/body."""
-    parts = [item.get("date") or "", item.get("diarienummer") or item.get("paragraph") or item.get("body") or ""]
+    parts = [
+        item.get("date") or "",
+        item.get("diarienummer") or item.get("paragraph") or item.get("body") or "",
+    ]
     return " ".join(str(p) for p in parts)
 
 

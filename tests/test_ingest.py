@@ -37,10 +37,15 @@ def test_fardplan_activity_tables_become_projects_with_provenance(graph: Graph) 
     sip = next(p for p in projects if "samordnad individuell plan" in p["properties"]["name"].casefold())
     assert sip["properties"]["timeplan_text"] == "Pågående"
     assert sip["properties"]["status"] == "pågående"
-    in_focus = {(r["start"], nodes[r["end"]]["properties"]["name"]) for r in data["relationships"]
-                if r["type"] == "IN_FOCUS_AREA"}
+    in_focus = {
+        (r["start"], nodes[r["end"]]["properties"]["name"])
+        for r in data["relationships"]
+        if r["type"] == "IN_FOCUS_AREA"
+    }
     assert (sip["id"], "Delaktighet och personcentrering") in in_focus
-    responsible = [r for r in data["relationships"] if r["type"] == "RESPONSIBLE_FOR" and r["end"] == sip["id"]]
+    responsible = [
+        r for r in data["relationships"] if r["type"] == "RESPONSIBLE_FOR" and r["end"] == sip["id"]
+    ]
     assert [nodes[r["start"]]["properties"]["name"] for r in responsible] == ["Respektive huvudman"]
     source = json.loads(responsible[0]["properties"]["sources"][0])
     assert source["document"] == report.document_id and "SIP" in source["quote"]
