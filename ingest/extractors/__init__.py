@@ -23,6 +23,12 @@ from ingest.extractors.plan_structure import extract_plan_structure  # noqa: E40
 from ingest.extractors.target_groups import extract_target_groups  # noqa: E402
 
 EXTRACTORS += [extract_plan_structure, extract_activities, extract_target_groups]
+from ingest.extractors.initiatives import extract_initiatives  # noqa: E402
+
+EXTRACTORS += [extract_initiatives]
+from ingest.extractors.actors import extract_actors  # noqa: E402
+
+EXTRACTORS += [extract_actors]
 
 
 def extract(document: SourceDocument) -> Extraction:

@@ -1,0 +1,1 @@
+"""Controlled vocabulary: Swedish places (regions, municipalities, counties) and actor names."""
