@@ -197,7 +197,7 @@ BLOCKS = [
 
 def _check_generated(doc: SourceDocument) -> None:
     assert [page.number for page in doc.pages] == [1, 2]
-    assert (doc.kind, doc.county, doc.date) == ("färdplan", "Västmanland", "2025")
+    assert (doc.kind, doc.county, doc.date) == ("färdplan", "Västmanlands län", "2025")
     assert doc.title.startswith("Färdplan nära vård i Västmanland")
     first, second = doc.pages
     assert "Fokusområde Delaktighet" in first.text and "Digitalisering" not in first.text
@@ -250,7 +250,7 @@ def test_protocol_and_local_plan_in_docx(tmp_path: Path) -> None:
     assert (doc.kind, doc.county, doc.date) == ("protokoll", "Sörmland", "2023-05-17")
     local = [("title", "Handlingsplan nära vård Kiruna kommun"), ("p", "Mars 2022"), ("p", "Text.")]
     doc = read_document(make_docx(tmp_path / "l.docx", local))
-    assert (doc.kind, doc.county, doc.date) == ("lokal plan", "Norrbotten", "2022-03")
+    assert (doc.kind, doc.county, doc.date) == ("lokal plan", "Norrbottens län", "2022-03")
 
 
 # --- bad input ---------------------------------------------------------------------------------
@@ -356,7 +356,7 @@ def test_places() -> None:
     assert county_of("Ingenstans") is None
     # ambiguous names count only with "kommun": "vara" the verb is no place
     assert count_counties("Vara en del av Mark och Berg.") == {}
-    assert count_counties("Vara kommun och Lunds kommun") == {"Västra Götaland": 1, "Skåne": 1}
+    assert count_counties("Vara kommun och Lunds kommun") == {"Västra Götalands län": 1, "Skåne län": 1}
 
 
 @settings(max_examples=200, deadline=None)

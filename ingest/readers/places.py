@@ -1,9 +1,7 @@
-"""Sweden's 21 counties (län/regioner) and 290 municipalities, for deciding a document's county.
+"""Places in titles and headings, for deciding a document's county.
 
-Canonical county names: the name each region uses for itself, without the word "Region"
-("Region Sörmland" -> "Sörmland", "Region Örebro län" -> "Örebro län", "Västra Götalandsregionen"
--> "Västra Götaland"). Where that would be a municipality's name (Region Stockholm, Region Uppsala)
-the county is "Stockholms län" / "Uppsala län" so a county never reads like a municipality.
+County names are the project's display names from ingest/vocabulary/municipalities.py
+("Sörmland", "Örebro län", "Västra Götalands län" ...), the same the resolver scopes nodes by.
 """
 
 from __future__ import annotations
@@ -12,118 +10,26 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-# canonical name -> other ways documents write the county or its region (official län name first)
+from ingest.vocabulary import municipalities
+
+# The data is ingest/vocabulary's (one list of counties and municipalities for the whole project);
+# this module only adds the reader's case-insensitive matching for titles and headings.
+# canonical (display) county name -> the ways documents write the county or its region
 COUNTY_ALIASES: dict[str, tuple[str, ...]] = {
-    "Stockholms län": ("Stockholms län", "Region Stockholm"),
-    "Uppsala län": ("Uppsala län", "Region Uppsala"),
-    "Sörmland": ("Södermanlands län", "Region Sörmland", "Södermanland", "Sörmland"),
-    "Östergötland": ("Östergötlands län", "Region Östergötland", "Östergötland"),
-    "Jönköpings län": ("Jönköpings län", "Region Jönköpings län"),
-    "Kronoberg": ("Kronobergs län", "Region Kronoberg", "Kronoberg"),
-    "Kalmar län": ("Kalmar län", "Region Kalmar län", "Region Kalmar"),
-    "Gotland": ("Gotlands län", "Region Gotland", "Gotland"),
-    "Blekinge": ("Blekinge län", "Region Blekinge", "Blekinge"),
-    "Skåne": ("Skåne län", "Region Skåne", "Skåne"),
-    "Halland": ("Hallands län", "Region Halland", "Halland"),
-    "Västra Götaland": ("Västra Götalands län", "Västra Götalandsregionen", "Västra Götaland"),
-    "Värmland": ("Värmlands län", "Region Värmland", "Värmland"),
-    "Örebro län": ("Örebro län", "Region Örebro län", "Region Örebro"),
-    "Västmanland": ("Västmanlands län", "Region Västmanland", "Västmanland"),
-    "Dalarna": ("Dalarnas län", "Region Dalarna", "Dalarna"),
-    "Gävleborg": ("Gävleborgs län", "Region Gävleborg", "Gävleborg"),
-    "Västernorrland": ("Västernorrlands län", "Region Västernorrland", "Västernorrland"),
-    "Jämtland Härjedalen": ("Jämtlands län", "Region Jämtland Härjedalen", "Jämtland Härjedalen", "Jämtland"),
-    "Västerbotten": ("Västerbottens län", "Region Västerbotten", "Västerbotten"),
-    "Norrbotten": ("Norrbottens län", "Region Norrbotten", "Norrbotten"),
+    row.display: tuple(dict.fromkeys((row.official, row.region, *row.keys, row.display)))
+    for row in municipalities.COUNTIES
 }
+for _short, _official in municipalities.REGION_SHORT_KEYS.items():
+    _display = next(r.display for r in municipalities.COUNTIES if r.official == _official)
+    COUNTY_ALIASES[_display] = (*COUNTY_ALIASES[_display], f"Region {_short}")
 COUNTIES: tuple[str, ...] = tuple(COUNTY_ALIASES)
 
-_MUNICIPALITIES_BY_COUNTY: dict[str, tuple[str, ...]] = {
-    "Stockholms län": (
-        "Botkyrka", "Danderyd", "Ekerö", "Haninge", "Huddinge", "Järfälla", "Lidingö", "Nacka",
-        "Norrtälje", "Nykvarn", "Nynäshamn", "Salem", "Sigtuna", "Sollentuna", "Solna", "Stockholm",
-        "Sundbyberg", "Södertälje", "Tyresö", "Täby", "Upplands Väsby", "Upplands-Bro", "Vallentuna",
-        "Vaxholm", "Värmdö", "Österåker",
-    ),
-    "Uppsala län": ("Enköping", "Heby", "Håbo", "Knivsta", "Tierp", "Uppsala", "Älvkarleby", "Östhammar"),
-    "Sörmland": (
-        "Eskilstuna", "Flen", "Gnesta", "Katrineholm", "Nyköping", "Oxelösund", "Strängnäs", "Trosa",
-        "Vingåker",
-    ),
-    "Östergötland": (
-        "Boxholm", "Finspång", "Kinda", "Linköping", "Mjölby", "Motala", "Norrköping", "Söderköping",
-        "Vadstena", "Valdemarsvik", "Ydre", "Åtvidaberg", "Ödeshög",
-    ),
-    "Jönköpings län": (
-        "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö", "Sävsjö",
-        "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
-    ),
-    "Kronoberg": ("Alvesta", "Lessebo", "Ljungby", "Markaryd", "Tingsryd", "Uppvidinge", "Växjö", "Älmhult"),
-    "Kalmar län": (
-        "Borgholm", "Emmaboda", "Hultsfred", "Högsby", "Kalmar", "Mönsterås", "Mörbylånga", "Nybro",
-        "Oskarshamn", "Torsås", "Vimmerby", "Västervik",
-    ),
-    "Gotland": ("Gotland",),
-    "Blekinge": ("Karlshamn", "Karlskrona", "Olofström", "Ronneby", "Sölvesborg"),
-    "Skåne": (
-        "Bjuv", "Bromölla", "Burlöv", "Båstad", "Eslöv", "Helsingborg", "Hässleholm", "Höganäs", "Hörby",
-        "Höör", "Klippan", "Kristianstad", "Kävlinge", "Landskrona", "Lomma", "Lund", "Malmö", "Osby",
-        "Perstorp", "Simrishamn", "Sjöbo", "Skurup", "Staffanstorp", "Svalöv", "Svedala", "Tomelilla",
-        "Trelleborg", "Vellinge", "Ystad", "Åstorp", "Ängelholm", "Örkelljunga", "Östra Göinge",
-    ),
-    "Halland": ("Falkenberg", "Halmstad", "Hylte", "Kungsbacka", "Laholm", "Varberg"),
-    "Västra Götaland": (
-        "Ale", "Alingsås", "Bengtsfors", "Bollebygd", "Borås", "Dals-Ed", "Essunga", "Falköping",
-        "Färgelanda", "Grästorp", "Gullspång", "Göteborg", "Götene", "Herrljunga", "Hjo", "Härryda",
-        "Karlsborg", "Kungälv", "Lerum", "Lidköping", "Lilla Edet", "Lysekil", "Mariestad", "Mark",
-        "Mellerud", "Munkedal", "Mölndal", "Orust", "Partille", "Skara", "Skövde", "Sotenäs",
-        "Stenungsund", "Strömstad", "Svenljunga", "Tanum", "Tibro", "Tidaholm", "Tjörn", "Tranemo",
-        "Trollhättan", "Töreboda", "Uddevalla", "Ulricehamn", "Vara", "Vårgårda", "Vänersborg", "Åmål",
-        "Öckerö",
-    ),
-    "Värmland": (
-        "Arvika", "Eda", "Filipstad", "Forshaga", "Grums", "Hagfors", "Hammarö", "Karlstad", "Kil",
-        "Kristinehamn", "Munkfors", "Storfors", "Sunne", "Säffle", "Torsby", "Årjäng",
-    ),
-    "Örebro län": (
-        "Askersund", "Degerfors", "Hallsberg", "Hällefors", "Karlskoga", "Kumla", "Laxå", "Lekeberg",
-        "Lindesberg", "Ljusnarsberg", "Nora", "Örebro",
-    ),
-    "Västmanland": (
-        "Arboga", "Fagersta", "Hallstahammar", "Kungsör", "Köping", "Norberg", "Sala", "Skinnskatteberg",
-        "Surahammar", "Västerås",
-    ),
-    "Dalarna": (
-        "Avesta", "Borlänge", "Falun", "Gagnef", "Hedemora", "Leksand", "Ludvika", "Malung-Sälen", "Mora",
-        "Orsa", "Rättvik", "Smedjebacken", "Säter", "Vansbro", "Älvdalen",
-    ),
-    "Gävleborg": (
-        "Bollnäs", "Gävle", "Hofors", "Hudiksvall", "Ljusdal", "Nordanstig", "Ockelbo", "Ovanåker",
-        "Sandviken", "Söderhamn",
-    ),
-    "Västernorrland": ("Härnösand", "Kramfors", "Sollefteå", "Sundsvall", "Timrå", "Ånge", "Örnsköldsvik"),
-    "Jämtland Härjedalen": (
-        "Berg", "Bräcke", "Härjedalen", "Krokom", "Ragunda", "Strömsund", "Åre", "Östersund",
-    ),
-    "Västerbotten": (
-        "Bjurholm", "Dorotea", "Lycksele", "Malå", "Nordmaling", "Norsjö", "Robertsfors", "Skellefteå",
-        "Sorsele", "Storuman", "Umeå", "Vilhelmina", "Vindeln", "Vännäs", "Åsele",
-    ),
-    "Norrbotten": (
-        "Arjeplog", "Arvidsjaur", "Boden", "Gällivare", "Haparanda", "Jokkmokk", "Kalix", "Kiruna", "Luleå",
-        "Pajala", "Piteå", "Älvsbyn", "Överkalix", "Övertorneå",
-    ),
-}  # fmt: skip
-
 MUNICIPALITY_COUNTY: dict[str, str] = {
-    name: county for county, names in _MUNICIPALITIES_BY_COUNTY.items() for name in names
+    name: row.display for row in municipalities.COUNTIES for name in row.municipalities
 }
 
 # Names that are also common words, first names or surnames: they count only as "X kommun"/"X stad".
-AMBIGUOUS_MUNICIPALITIES: frozenset[str] = frozenset(
-    {"Ale", "Berg", "Boden", "Eda", "Habo", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora", "Orsa", "Sala"}
-    | {"Salem", "Vara", "Åre"}
-)
+AMBIGUOUS_MUNICIPALITIES: frozenset[str] = municipalities.AMBIGUOUS
 
 _MUNICIPALITY_SUFFIX = r"(?:s)?\s+(?:kommun|stad)"
 
