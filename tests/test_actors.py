@@ -209,7 +209,7 @@ def test_relations_in_county_and_member_of() -> None:
     relations = {(r.type, r.source.name, r.target.name) for r in result.relations}
     assert ("IN_COUNTY", "Askersunds kommun", "Örebro län") in relations
     assert ("IN_COUNTY", "Hallsbergs kommun", "Örebro län") in relations
-    assert ("MEMBER_OF", "Kommunstyrelsen", "Askersunds kommun") in relations
+    assert ("MEMBER_OF", "Kommunstyrelsen (Askersunds kommun)", "Askersunds kommun") in relations
     assert {c.name for c in result.of("County")} == {"Örebro län"}
     network = extract_actors(
         _doc("Nätverket God och nära vård inom Sjukvårdsregion Mellansverige samverkar.")

@@ -143,12 +143,19 @@ def extract_actors(doc: SourceDocument) -> Extraction:
     default_county = doc.county or _dominant_county(found, county_mentions)
     entities: dict[str, Entity] = {}
     counties: dict[str, Entity] = {}
+    owners = {item.key: _owner(item, found, dominant_municipality) for item in found.values()}
     for item in found.values():
         county = item.county or places.county_of(item.name) or default_county
         evidence = _evidence(doc, item.mentions)
         aliases = sorted(a for a in item.aliases if _is_alias(a, item.name))
+        name = item.name
+        owner = owners[item.key]
+        if owner is not None:
+            # "Kommunstyrelsen" of one municipality is never another's: the name says whose it is
+            name = f"{item.name} ({owner.name})"
+            aliases = sorted({*aliases, item.name})
         entity = result.entity(
-            "Actor", item.name, aliases=aliases, confidence=item.confidence, type=item.type, county=county
+            "Actor", name, aliases=aliases, confidence=item.confidence, type=item.type, county=county
         )
         entity.evidence = evidence
         entities[item.key] = entity
@@ -165,7 +172,7 @@ def extract_actors(doc: SourceDocument) -> Extraction:
             result.relate(
                 "IN_COUNTY", entity, target, evidence=entity.evidence[0] if entity.evidence else None
             )
-        owner = _owner(item, found, dominant_municipality)
+        owner = owners[item.key]
         if owner is not None:
             result.relate(
                 "MEMBER_OF",
