@@ -3,7 +3,10 @@
     {"nodes": [{"id", "labels", "properties"}], "relationships": [{"type", "start", "end", "properties"}]}
 
 Nodes are referred to by their ``id`` property. Everything is sorted and serialised with sorted
-keys, so the same graph always gives the same bytes.
+keys, so the same graph always gives the same bytes. ``ingested_at`` says when a file was loaded,
+not what the graph holds, so it is left out, as is ``computed_at`` of derived RELATED_TO pairs:
+the same documents give the same export whenever and in whatever order they were ingested
+(backups keep both).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from neo4j.time import Date, DateTime
 
 from graph.db import Graph, run
 
+VOLATILE = frozenset({"ingested_at", "computed_at"})
+
 
 def snapshot(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     def work(tx: ManagedTransaction) -> dict[str, list[dict[str, Any]]]:
         nodes = [
-            {"id": row["id"], "labels": sorted(row["labels"]), "properties": _plain(row["properties"])}
+            {"id": row["id"], "labels": sorted(row["labels"]), "properties": _content(row["properties"])}
             for row in run(tx, "export/nodes")
         ]
         relationships = [
@@ -29,7 +34,7 @@ def snapshot(graph: Graph) -> dict[str, list[dict[str, Any]]]:
                 "type": row["type"],
                 "start": row["start"],
                 "end": row["end"],
-                "properties": _plain(row["properties"]),
+                "properties": _content(row["properties"]),
             }
             for row in run(tx, "export/relationships")
         ]
@@ -49,6 +54,10 @@ def write_json(graph: Graph, path: Path) -> int:
     data = to_json(graph)
     path.write_bytes(data)
     return len(data)
+
+
+def _content(properties: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in _plain(properties).items() if k not in VOLATILE}
 
 
 def _dump(value: Any, indent: int | None = None) -> str:

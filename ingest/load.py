@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
@@ -18,6 +18,7 @@ from graph.db import Graph, run
 from ingest.model import REL_TYPES
 from ingest.resolve import KnownNode, ResolvedDocument, scope_for
 
+T = TypeVar("T")
 BATCH_SIZE = 1000
 # Bumped when extraction changes, so unchanged files are re-read after an upgrade.
 EXTRACTOR_VERSION = "1"
@@ -52,6 +53,9 @@ def _write(tx: ManagedTransaction, resolved: ResolvedDocument) -> None:
     document = resolved.document
     doc_id = document.id
     source_prefix = json.dumps({"document": doc_id})[:-1]  # '{"document": "<id>"'
+    if resolved.renames:
+        renames = [{"old": old, "new": new} for old, new in resolved.renames]
+        run(tx, "ingest/rename_nodes", renames=renames)
     retracted = run(tx, "ingest/retract_document", document=doc_id, source_prefix=source_prefix)
     previous_ids = retracted[0]["ids"] if retracted else []
 
@@ -62,8 +66,21 @@ def _write(tx: ManagedTransaction, resolved: ResolvedDocument) -> None:
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         properties=document_properties(resolved),
     )
-    for rows in _batches([_node_row(n) for n in resolved.nodes]):
+    current = {n.id for n in resolved.nodes}
+    stale = [i for i in previous_ids if i not in current]
+    sources = {
+        row["id"]: row
+        for ids in _batches(sorted(current | set(stale)))
+        for row in run(tx, "ingest/node_sources", ids=ids)
+    }
+    node_rows = [
+        {**_node_row(n), **merged_properties(sources.get(n.id), doc_id, n.properties)} for n in resolved.nodes
+    ]
+    for rows in _batches(node_rows):
         run(tx, "ingest/merge_nodes", rows=rows, document=doc_id)
+    left = [{"id": i, **merged_properties(sources[i], doc_id, None)} for i in stale if i in sources]
+    for rows in _batches(left):
+        run(tx, "ingest/update_node_properties", rows=rows)
     for rows in _batches([asdict(m) for m in resolved.mentions]):
         run(tx, "ingest/create_mentions", rows=rows, document=doc_id)
 
@@ -79,8 +96,6 @@ def _write(tx: ManagedTransaction, resolved: ResolvedDocument) -> None:
     focus_areas = [n.id for n in resolved.nodes if n.label == "FocusArea"]
     if focus_areas and document.kind in ("färdplan", "målbild", "lokal plan", "projektrapport"):
         run(tx, "ingest/link_plan", ids=focus_areas, document=doc_id)
-    current = {n.id for n in resolved.nodes}
-    stale = [i for i in previous_ids if i not in current]
     if stale:
         run(tx, "ingest/delete_orphans", ids=stale)
 
@@ -100,15 +115,43 @@ def document_properties(resolved: ResolvedDocument) -> dict[str, Any]:
     }
 
 
-def _node_row(node: Any) -> dict[str, Any]:
+def merged_properties(
+    existing: dict[str, Any] | None, document: str, properties: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A node's properties from every document's view of it: for each key the value from the
+    document with the smallest id, whatever order they came in. ``properties`` None: this
+    document no longer names the node. Keys edited by hand are left alone; keys that no document
+    states any more are removed (a null in Neo4j's ``SET n += map`` removes the key).
+    """
+    views: dict[str, dict[str, Any]] = {}
+    for entry in (existing or {}).get("doc_props", []):
+        doc, _, text = entry.partition("\t")
+        views[doc] = json.loads(text)
+    views.pop(document, None)
+    if properties is not None:
+        views[document] = properties
+    merged: dict[str, Any] = {}
+    for doc in sorted(views):
+        for key, value in views[doc].items():
+            merged.setdefault(key, value)
+    edited = set((existing or {}).get("edited", []))
+    for key in edited:
+        merged.pop(key, None)
+    gone = set((existing or {}).get("extracted_keys", [])) - set(merged) - edited
     return {
-        "id": node.id,
-        "label": node.label,
-        "properties": node.properties,
-        "aliases": node.aliases,
-        "confidence": node.confidence,
+        "properties": {**merged, **dict.fromkeys(sorted(gone))},
+        "doc_props": [f"{doc}\t{_dump(views[doc])}" for doc in sorted(views)],
+        "extracted_keys": sorted(merged),
     }
 
 
-def _batches(rows: list[dict[str, Any]], size: int = BATCH_SIZE) -> list[list[dict[str, Any]]]:
+def _dump(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _node_row(node: Any) -> dict[str, Any]:
+    return {"id": node.id, "label": node.label, "aliases": node.aliases, "confidence": node.confidence}
+
+
+def _batches(rows: list[T], size: int = BATCH_SIZE) -> list[list[T]]:
     return [rows[i : i + size] for i in range(0, len(rows), size)]

@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -44,6 +45,7 @@ ID_PREFIX: dict[str, str] = {
     "Decision": "decision",
     "TargetGroup": "targetgroup",
 }
+T = TypeVar("T")
 UNKNOWN_COUNTY = "okänt län"
 _STEMMER = snowballstemmer.stemmer("swedish")
 _DIGITS = re.compile(r"\d+")
@@ -86,6 +88,7 @@ class ResolvedDocument:
     mentions: list[MentionRow] = field(default_factory=list)
     relations: list[RelationRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    renames: list[tuple[str, str]] = field(default_factory=list)  # (old id, new id) of existing nodes
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
@@ -110,19 +113,20 @@ class KnownNode:
 
 
 class _Group:
-    """Entities resolved to one node, with why each one joined."""
+    """Entities resolved to one node. Its id is decided at the end, from all its members."""
 
-    def __init__(self, node_id: str, label: Label, name: str, scope: str | None) -> None:
-        self.id = node_id
+    def __init__(self, label: Label, name: str, scope: str | None) -> None:
         self.label = label
-        self.name = name
+        self.name = name  # the canonical name of the member that founded it (or defined it)
         self.scope = scope
-        self.members: list[tuple[Entity, str]] = []
+        self.members: list[tuple[Entity, str]] = []  # (entity, its canonical name)
         self.keys: set[str] = {name_key(name)}
+        self.known: KnownNode | None = None  # the node already in the database, if any
+        self.id = ""
 
-    def add(self, entity: Entity, reason: str) -> None:
-        self.members.append((entity, reason))
-        self.keys.add(name_key(entity.name))
+    def add(self, entity: Entity, name: str) -> None:
+        self.members.append((entity, name))
+        self.keys.add(name_key(name))
         self.keys.update(name_key(a) for a in entity.aliases)
 
 
@@ -134,7 +138,7 @@ def resolve(
         resolver.place(entity)
     for relation in extraction.relations:
         for end in (relation.source, relation.target):
-            if end.id is None:  # an entity only named in a relation
+            if not resolver.placed(end):  # an entity only named in a relation
                 resolver.place(end)
     return resolver.finish(extraction)
 
@@ -143,88 +147,103 @@ class _Resolver:
     def __init__(self, document: SourceDocument, known: list[KnownNode]) -> None:
         self.document = document
         self.county = document.county
-        self.groups: dict[str, _Group] = {}
-        # (label, scope, key) -> group id, for exact and alias matches
-        self.index: dict[tuple[str, str | None, str], str] = {}
-        self.known_index: dict[tuple[str, str | None, str], KnownNode] = {}
+        self.groups: list[_Group] = []
+        self.placed_entities: set[int] = set()
+        # (label, key) -> groups, for exact and alias matches. Within one document the same name
+        # is the same thing even where the scope guess differs ("NSV" alone looks national).
+        self.index: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        self.known_index: dict[tuple[str, str], list[KnownNode]] = defaultdict(list)
         self.known_by_label: dict[tuple[str, str | None], list[KnownNode]] = defaultdict(list)
         for node in known:
             self.known_by_label[(node.label, node.scope)].append(node)
             for written in (node.name, *node.aliases):
-                self.known_index[(node.label, node.scope, name_key(written))] = node
+                self.known_index[(node.label, name_key(written))].append(node)
 
     # --- placing one entity -------------------------------------------------------------------
 
+    def placed(self, entity: Entity) -> bool:
+        return id(entity) in self.placed_entities
+
     def place(self, entity: Entity) -> None:
-        name, reason = self._canonical_name(entity)
+        name = self._canonical_name(entity)
         scope = self._scope(entity, name)
         keys = [name_key(name), *(name_key(a) for a in entity.aliases)]
         group = self._find(entity.label, scope, keys)
-        if group is not None:
-            why = reason or ("samma namn" if name_key(name) in group.keys else "alias")
-        else:
-            known, why_known = self._find_known(entity.label, scope, name, keys)
-            if known is not None:
-                group = self.groups.get(known.id) or self._new_group(
-                    known.id, entity.label, known.name, scope
-                )
-                why = reason or why_known
-            else:
-                fuzzy = self._find_fuzzy(entity.label, scope, name)
-                if fuzzy is not None:
-                    group, score = fuzzy
-                    why = f"liknande namn ({score:.0f} %)"
-                else:
-                    node_id = self._make_id(entity, name, scope)
-                    group = self.groups.get(node_id) or self._new_group(node_id, entity.label, name, scope)
-                    why = reason
-        group.add(entity, why)
-        entity.id = group.id
+        if group is None:
+            known = self._find_known(entity.label, scope, name, keys)
+            group = self._known_group(known) if known else self._find_fuzzy(entity.label, scope, name)
+        if group is None:
+            group = _Group(entity.label, name, scope)
+            self.groups.append(group)
+        elif group.known is not None and not group.members:
+            group.name = name  # this document's own name for it: the same whichever came first
+        elif name_key(group.name) in {name_key(a) for a in entity.aliases} and len(name) > len(group.name):
+            # an abbreviation met first ("NSV") gives way to the full name that defines it
+            group.name, group.scope = name, scope
+        group.add(entity, name)
+        self.placed_entities.add(id(entity))
         for key in group.keys:
-            self.index[(entity.label, scope, key)] = group.id
+            if group not in self.index[(entity.label, key)]:
+                self.index[(entity.label, key)].append(group)
 
-    def _canonical_name(self, entity: Entity) -> tuple[str, str]:
+    def _known_group(self, known: KnownNode) -> _Group:
+        for group in self.groups:
+            if group.known is not None and group.known.id == known.id:
+                return group
+        group = _Group(known.label, known.name, known.scope)
+        group.known = known
+        group.keys.update(name_key(a) for a in known.aliases)
+        self.groups.append(group)
+        return group
+
+    def _canonical_name(self, entity: Entity) -> str:
         written = clean_text(entity.name)
         if entity.label == "Actor":
             canon = places.canonical_actor(written)
             if canon is not None:
-                return canon.name, ("" if canon.name == written else "officiellt namn")
+                return canon.name
         if entity.label == "County":
             county = places.county_of(written)
             if county:
-                return county, ""
-        return written, ""
+                return county
+        return written
 
     def _scope(self, entity: Entity, name: str) -> str | None:
         return scope_for(entity.label, name, entity.properties, self.county)
 
-    def _make_id(self, entity: Entity, name: str, scope: str | None) -> str:
-        prefix = ID_PREFIX[entity.label]
-        if entity.label == "Decision" and entity.properties.get("diarienummer"):
-            return make_id(prefix, entity.properties["diarienummer"])
-        if entity.label == "FocusArea":
-            return make_id(prefix, name, scope, entity.properties.get("period"))
-        return make_id(prefix, name, scope)
-
-    def _new_group(self, node_id: str, label: Label, name: str, scope: str | None) -> _Group:
-        group = _Group(node_id, label, name, scope)
-        self.groups[node_id] = group
-        return group
+    def _own_id(self, group: _Group) -> str:
+        """The id this document alone would give: from the group's canonical name, and for names
+        that differ only in case or spacing, the smallest of them, so member order does not matter."""
+        prefix = ID_PREFIX[group.label]
+        entities = [e for e, _ in group.members]
+        if group.label == "Decision":
+            numbers = sorted(
+                str(e.properties["diarienummer"]) for e in entities if e.properties.get("diarienummer")
+            )
+            if numbers:
+                return make_id(prefix, numbers[0])
+        key = name_key(group.name)
+        name = min((n for _, n in group.members if name_key(n) == key), default=group.name)
+        if group.label == "FocusArea":
+            periods = sorted(str(e.properties["period"]) for e in entities if e.properties.get("period"))
+            return make_id(prefix, name, group.scope, periods[0] if periods else None)
+        return make_id(prefix, name, group.scope)
 
     def _find(self, label: Label, scope: str | None, keys: list[str]) -> _Group | None:
-        for key in keys:
-            group_id = self.index.get((label, scope, key))
-            if group_id is not None:
-                return self.groups[group_id]
-        return None
+        found = [group for key in keys for group in self.index.get((label, key), [])]
+        return _prefer_scope(found, (scope, self.county, None), lambda g: g.scope)
 
-    def _find_known(
-        self, label: Label, scope: str | None, name: str, keys: list[str]
-    ) -> tuple[KnownNode | None, str]:
+    def _find_known(self, label: Label, scope: str | None, name: str, keys: list[str]) -> KnownNode | None:
         for key in keys:
-            node = self.known_index.get((label, scope, key))
+            # across documents a scope must fit: this county's body or a national one
+            node = _prefer_scope(
+                self.known_index.get((label, key), []),
+                (scope, self.county, None),
+                lambda n: n.scope,
+                strict=True,
+            )
             if node is not None:
-                return node, ("" if name_key(node.name) == key else "alias i databasen")
+                return node
         if label in FUZZY_LABELS:
             best = max(
                 ((n, fuzz.token_sort_ratio(name, n.name)) for n in self.known_by_label[(label, scope)]),
@@ -232,14 +251,14 @@ class _Resolver:
                 default=None,
             )
             if best and best[1] >= FUZZY_THRESHOLD and same_thing(name, best[0].name, best[1]):
-                return best[0], f"liknande namn i databasen ({best[1]:.0f} %)"
-        return None, ""
+                return best[0]
+        return None
 
-    def _find_fuzzy(self, label: Label, scope: str | None, name: str) -> tuple[_Group, float] | None:
+    def _find_fuzzy(self, label: Label, scope: str | None, name: str) -> _Group | None:
         if label not in FUZZY_LABELS:
             return None
         best: tuple[_Group, float] | None = None
-        for group in self.groups.values():
+        for group in self.groups:
             if group.label != label or group.scope != scope:
                 continue
             score = fuzz.token_sort_ratio(name, group.name)
@@ -249,16 +268,26 @@ class _Resolver:
                 and (best is None or score > best[1])
             ):
                 best = (group, score)
-        return best
+        return best[0] if best else None
 
     # --- rows for the loader ------------------------------------------------------------------
 
     def finish(self, extraction: Extraction) -> ResolvedDocument:
         doc_id = self.document.id
         result = ResolvedDocument(document=self.document, warnings=list(extraction.warnings))
-        for group in sorted(self.groups.values(), key=lambda g: g.id):
+        for group in self.groups:
+            group.id = self._own_id(group)
+            if group.known is not None:
+                # the smaller id wins whichever document came first; the loader renames the node
+                group.id = min(group.id, group.known.id)
+                if group.id != group.known.id:
+                    result.renames.append((group.known.id, group.id))
+            for entity, _ in group.members:
+                entity.id = group.id
+        for group in sorted(self.groups, key=lambda g: g.id):
             result.nodes.append(self._node_row(group))
-            for entity, reason in group.members:
+            for entity, _ in group.members:
+                reason = merge_reason(entity, group)
                 evidence = entity.evidence or [None]
                 for item in evidence:
                     result.mentions.append(
@@ -312,6 +341,8 @@ class _Resolver:
         properties["name"] = group.name
         if group.scope:
             properties.setdefault("county", group.scope)
+        elif group.label == "Actor" and properties.get("type") not in ("kommun", "region"):
+            properties.pop("county", None)  # a national body belongs to no county
         if group.label == "Actor" and "type" not in properties:
             properties["type"] = actor_vocabulary.actor_type(group.name)
         confidence = min(entity.confidence for entity, _ in group.members)
@@ -329,6 +360,37 @@ def scope_for(label: str, name: str, properties: dict[str, Any], county: str | N
     if label == "Decision" and properties.get("diarienummer"):
         return None
     return county or UNKNOWN_COUNTY
+
+
+def _prefer_scope(
+    candidates: list[T],
+    order: tuple[str | None, ...],
+    scope_of: Callable[[T], str | None],
+    strict: bool = False,
+) -> T | None:
+    """The candidate whose scope comes first in ``order``; with ``strict`` only those in it."""
+    for scope in order:
+        for candidate in candidates:
+            if scope_of(candidate) == scope:
+                return candidate
+    return None if strict or not candidates else candidates[0]
+
+
+def merge_reason(entity: Entity, group: _Group) -> str:
+    """Why a name as written belongs to this node, from the two names alone (so it is the same
+    whichever document came first): "" for the same name, else officiellt namn, liknande namn or alias.
+    """
+    written = clean_text(entity.name)
+    if name_key(written) == name_key(group.name):
+        return ""
+    if entity.label == "Actor":
+        canon = places.canonical_actor(written)
+        if canon is not None and canon.name == group.name:
+            return "officiellt namn"
+    score = fuzz.token_sort_ratio(written, group.name)
+    if score >= FUZZY_THRESHOLD:
+        return f"liknande namn ({score:.0f} %)"
+    return "alias"
 
 
 def same_thing(a: str, b: str, score: float) -> bool:

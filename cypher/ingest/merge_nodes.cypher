@@ -1,11 +1,12 @@
 // Every extracted node carries :Entity (one id index for all) and its ontology label.
-// Scalar properties come from the document with the smallest id that names the node, so the
-// result does not depend on the order documents arrive in; aliases are the sorted union.
+// The loader computes `properties` from every document's own view of the node (doc_props), the
+// smallest document id first, so the result does not depend on the order documents arrive in;
+// a null in `properties` removes a key no document states any more. Aliases are the sorted union.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-WITH n, row, (n.props_source IS NULL OR $document <= n.props_source) AS owns
-SET n += CASE WHEN owns THEN row.properties ELSE {} END,
-    n.props_source = CASE WHEN owns THEN $document ELSE n.props_source END,
+SET n += row.properties,
+    n.doc_props = row.doc_props,
+    n.extracted_keys = row.extracted_keys,
     n.confidence = CASE WHEN n.confidence IS NULL OR row.confidence < n.confidence
                         THEN row.confidence ELSE n.confidence END
 WITH n, row
