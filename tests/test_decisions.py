@@ -37,16 +37,18 @@ def _by_date(result: Extraction, iso: str) -> Entity:
 
 # What the protocol extracts in 000 hold: three § decisions and the government's decision in their background.
 EXPECTED_000 = {
-    ("Kommunstyrelsen", None, "KS/2022:276"),
+    ("Kommunstyrelsen", "2022", "KS/2022:276"),  # no meeting date: the year of its diarienummer
     ("Socialnämnden", "2022-05-25", "SN/2022:240"),
     ("Nämnden för samverkan kring socialtjänst och vård", "2022-03-11", "NSV22-0008"),
     ("regeringen", "2020-11-18", None),
 }
 
 # Decisions stated in the projektrapport (003), read by hand. Left out on purpose: passive decisions without a
-# date ("Vid mötet beslutades ...", "Detta godkändes av styrgruppen"), process descriptions in the present
-# tense ("Länsstyrgruppen beslutar om vilka satsningar ..."), diarienummer without a decision verb
-# ("(NSV23-0008-3) är länets arena"), the "Utskick" row and "ställde sig bakom" without a date.
+# date or a named body ("Vid mötet beslutades ..."), process descriptions in the present tense
+# ("Länsstyrgruppen beslutar om vilka satsningar ..."), diarienummer without a decision verb
+# ("(NSV23-0008-3) är länets arena"), the "Utskick" row, "ställde sig bakom" without a date, and a passive
+# that refers back to a decision told elsewhere ("i samband med att målbilden beslutades av NSV").
+# A decision without a date of its own under a year heading ("2022", "2022–2023") takes that year.
 EXPECTED_003 = {
     ("riksdagen", "2020-11", None),  # three mentions, one "Sveriges riksdag"
     ("Riksdagen", "2017-03", None),
@@ -55,11 +57,33 @@ EXPECTED_003 = {
     ("Länsstyrgruppen", "2021-11", "NSV21-0028-6"),
     ("Socialchefsnätverket", None, None),
     ("Divisionschefer", None, None),  # "Divi-\n\nsionschefer tog beslut"
-    ("Länsstyrgruppen", None, None),  # antog förslaget om utbildning i tjänstedesign (twice)
+    (
+        "Länsstyrgruppen",
+        "2022",
+        None,
+    ),  # antog förslaget om utbildning i tjänstedesign (twice; once under 2022–2023)
     ("Styrgruppen för projektet", "2021-10", None),
     ("Styrgruppen", "2022-02", None),
     ("NSV", "2022-03-11", "NSV22-0008"),
-    ("Styrgruppen", None, None),  # beslutade att projektledarnas uppdrag ...
+    ("Styrgruppen", "2022", None),  # beslutade att projektledarnas uppdrag ... (under "2022–2023")
+    (
+        "samtliga kommuner och regionen",
+        "2022",
+        None,
+    ),  # "Därefter togs beslut i samtliga kommuner och regionen"
+    ("Styrgruppen", "2022-03", None),  # "Vid styrgruppsmötet i mars enades man om ..."
+    ("styrgruppen", "2022", None),  # "Detta godkändes av styrgruppen" (under "2022")
+    (
+        "Länsstyrgruppen",
+        "2023",
+        None,
+    ),  # "Efter en dialog med Länsstyrgruppen beslutades om ..." (under "2023")
+    ("styrgruppen", "2023-01", None),  # "presenterades för styrgruppen i januari och de ställde sig bakom"
+    (
+        "Länsstyrgruppen",
+        "2023-02",
+        None,
+    ),  # "... för Länsstyrgruppen i februari ... vilket man ställde sig bakom"
     ("Styrgruppen", "2022-04", None),  # ställde sig i april bakom
     ("Länsstyrgruppen", "2022-04-08", None),
     ("Länsstyrgruppen", "2022-11-22", "NSV23-0008-6"),
@@ -126,19 +150,32 @@ def test_decided_relations_and_actor_spellings_003() -> None:
     [actor] = [a for a in result.of("Actor") if a.name == "Länsstyrgruppen"]
     assert "Länsstyrgrupp" in actor.aliases
     decided = [r for r in result.relations if r.type == "DECIDED" and r.source is actor]
-    assert len(decided) == 6
+    assert len(decided) == 8
     assert all(r.evidence for r in decided)
     bodyless = [d for d in result.of("Decision") if "body" not in d.properties]
     assert not any(r.target in bodyless for r in result.relations)
 
 
-def test_no_decisions_in_plans_without_any() -> None:
-    for prefix in ("001", "004"):
-        assert _sample(prefix).of("Decision") == []
+def test_decisions_in_plans() -> None:
+    # 001 only tells the government's background decision, undated; "har antagits av (NSV)" is a passive
+    # perfect without a date and stays out
+    assert _facts(_sample("001")) == {("Regeringen", None, None)}
+    result = _sample("004")
+    assert _facts(result) == {("Regeringen", "2017", None), ("Kommunstyrelsen i Askersund", None, None)}
+    [ks] = [d for d in result.of("Decision") if d.properties.get("paragraph")]
+    assert ks.name == "Kommunstyrelsen i Askersund § 23"
 
 
 def test_decisions_in_002() -> None:
-    assert _facts(_sample("002")) == {("KC/RD", "2021-01", None), ("Regionala samverkansrådet", None, None)}
+    assert _facts(_sample("002")) == {
+        ("KC/RD", "2021-01", None),
+        ("Regionala samverkansrådet", None, None),
+        (
+            "Regeringen",
+            "2017-03",
+            None,
+        ),  # "I mars 2017 utfärdade Regeringen ytterligare ett utredningsdirektiv"
+    }
 
 
 def test_protocol_with_sammantradesdatum_and_other_dnr_shapes() -> None:
@@ -212,3 +249,41 @@ def test_body_key_meets_spellings() -> None:
     assert body_key("Kommunstyrelsen") == body_key("kommunstyrelse")
     assert body_key("Nämnden för samverkan", {"nämnden för samverkan": "NSV"}) == body_key("NSV")
     assert body_key("Styrgruppen") != body_key("Länsstyrgruppen")
+
+
+# --- patterns in other wordings -----------------------------------------------------------------------
+
+
+def test_government_acts_and_perfect_tense_with_a_paragraph() -> None:
+    text = (
+        "Bakgrund\n\nRegeringen utsåg en nationell samordnare 2019 för arbetet med primärvårdsreformen.\n\n"
+        "Socialnämnden i Kumla har fastställt handlingsplanen för nära vård, § 45.\n"
+    )
+    result = extract_decisions(_doc(text))
+    facts = {
+        (d.properties.get("body"), d.properties.get("date"), d.properties.get("paragraph"))
+        for d in result.of("Decision")
+    }
+    assert facts == {("Regeringen", "2019", None), ("Socialnämnden i Kumla", None, "§ 45")}
+
+
+def test_year_heading_dates_passive_and_agreed_decisions() -> None:
+    text = (
+        "2024\n\nVid nätverksmötet i maj enades man om att ta fram en gemensam rutin för SIP.\n\n"
+        "Rutinen godkändes av ledningsgruppen och spreds till verksamheterna.\n\n"
+        "Underlaget presenterades för förbundsdirektionen i oktober och de ställde sig bakom det.\n"
+    )
+    facts = _facts(extract_decisions(_doc(text)))
+    assert facts == {
+        ("Nätverket", "2024-05", None),
+        ("ledningsgruppen", "2024", None),
+        ("förbundsdirektionen", "2024-10", None),
+    }
+
+
+def test_plan_period_is_not_a_year_heading_and_references_back_are_not_decisions() -> None:
+    text = (
+        "2025-2028\n\nArbetet startade när planen antogs av kommunfullmäktige.\n\n"
+        "Rutinen godkändes av ledningsgruppen.\n"
+    )
+    assert extract_decisions(_doc(text)).of("Decision") == []

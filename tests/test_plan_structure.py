@@ -156,3 +156,55 @@ def test_extractor_relates_goals_to_focus_areas() -> None:
     assert all(r.source.label == "Goal" and r.target.label == "FocusArea" for r in under)
     assert {e.name for e in result.of("GoalArea")} == {"Tillsammans", "Nära", "God hälsa, vård och omsorg"}
     assert all(e.evidence and e.evidence[0].extractor == "plan_structure" for e in result.entities)
+
+
+# --- målbild perspectives ---
+
+
+def test_malbild_perspectives_become_goal_areas_with_statements() -> None:
+    text = (
+        "# Vår målbild för god och nära vård\n\n"
+        "Målbilden beskrivs ur två perspektiv.\n\n"
+        "## Patientens perspektiv\n\n"
+        "Jag vet vart jag ska vända mig när jag behöver vård.\n\n"
+        "Min vård planeras tillsammans med mig.\n\n"
+        "## Personalens perspektiv\n\n"
+        "- Vi har tid för det som är viktigt för patienten.\n"
+        "- Vi delar kunskap över verksamhetsgränser.\n\n"
+        "## Ekonomi\n\n"
+        "Kostnaderna för omställningen bedöms i ett senare skede och redovisas för nämnden under nästa år.\n"
+    )
+    result = extract_plan_structure(doc(text))
+    areas = {a.name for a in result.of("GoalArea")}
+    assert areas == {"Patientens perspektiv", "Personalens perspektiv"}
+    goals = {g.name: g for g in result.of("Goal")}
+    assert set(goals) == {
+        "Jag vet vart jag ska vända mig när jag behöver vård",
+        "Min vård planeras tillsammans med mig",
+        "Vi har tid för det som är viktigt för patienten",
+        "Vi delar kunskap över verksamhetsgränser",
+    }
+    assert all(g.properties["kind"] == "målbildsformulering" for g in goals.values())
+    in_area = {(r.source.name, r.target.name) for r in result.relations if r.type == "IN_GOAL_AREA"}
+    assert ("Min vård planeras tillsammans med mig", "Patientens perspektiv") in in_area
+
+
+def test_statements_outside_a_malbild_or_as_prose_are_not_goals() -> None:
+    prose = "## Bakgrund\n\nVi har arbetat med frågan länge.\n\nVi fortsätter under nästa år.\n"
+    assert extract_plan_structure(doc(prose)).of("Goal") == []
+    long_paragraphs = (
+        "# Målbild\n\n## Tillsammans\n\n"
+        + "Vi arbetar tillsammans över gränserna och individen är delaktig i alla beslut om sin vård. " * 5
+        + "\n\nVi löser utmaningarna tillsammans.\n"
+    )
+    assert extract_plan_structure(doc(long_paragraphs)).of("Goal") == []
+
+
+def test_malbild_002_perspectives() -> None:
+    result = extract_plan_structure(sample("002"))
+    assert {a.name for a in result.of("GoalArea")} == {
+        "Invånarens upplevelse",
+        "Så samarbetar vi",
+        "Medarbetarnas upplevelse",
+    }
+    assert len([g for g in result.of("Goal") if g.properties.get("kind") == "målbildsformulering"]) == 16

@@ -1,4 +1,4 @@
-from ingest.extractors.target_groups import extract_target_groups, find_target_groups
+from ingest.extractors.target_groups import extract_target_groups, find_group_phrases, find_target_groups
 from ingest.model import Page, SourceDocument
 
 
@@ -65,3 +65,65 @@ def test_extractor_only_takes_groups_named_as_target() -> None:
     evidence = result.of("TargetGroup")[0].evidence[0]
     assert evidence.page == 2 and evidence.quote.startswith("Insatsen riktar sig till")
     assert text[evidence.start : evidence.end].startswith("Insatsen")
+
+
+# --- group phrases ---
+
+
+def phrases(text: str, anywhere: bool = False) -> list[tuple[str, str]]:
+    return [(p.name, p.written) for p in find_group_phrases(text, anywhere)]
+
+
+def test_personer_med_and_som_are_groups_anywhere() -> None:
+    assert phrases("Modellen ska göra det lättare för personer med långvarig smärta att få stöd.") == [
+        ("personer med långvarig smärta", "personer med långvarig smärta")
+    ]
+    assert phrases("Hälsokontrollen erbjuds personer som är 65 år eller äldre.") == [
+        ("personer som är 65 år eller äldre", "personer som är 65 år eller äldre")
+    ]
+
+
+def test_groups_need_a_word_that_says_the_work_is_for_them() -> None:
+    assert phrases("Insatser riktade mot socialt utsatta barn och deras familjer.") == [
+        ("socialt utsatta barn", "socialt utsatta barn")
+    ]
+    assert phrases("Uppsökande verksamhet för sköra äldre i glesbygd.") == [
+        ("multisjuka äldre", "sköra äldre")
+    ]
+    assert phrases("Barn som växer upp i Gävleborg har god hälsa.") == []
+    assert phrases("Stöd till barn som lever med våld i hemmet.") == [
+        ("barn som lever med våld i hemmet", "barn som lever med våld i hemmet")
+    ]
+
+
+def test_generic_heads_need_a_modifier() -> None:
+    assert phrases("Vården ska vara tillgänglig för invånare och patienter i hela länet.") == []
+    assert phrases("Förebyggande arbete för särskilt utsatta individer.") == [
+        ("särskilt utsatta individer", "särskilt utsatta individer")
+    ]
+
+
+def test_vocabulary_group_leads_the_phrase_and_keeps_its_canonical_name() -> None:
+    [(name, written)] = phrases("Fallprevention för äldre personer som bor ensamma i eget boende.")
+    assert name == "äldre" and written == "äldre personer som bor ensamma i eget boende"
+
+
+def test_extractor_adds_phrases_aliases_and_listed_targets() -> None:
+    text = (
+        "Uppsökande hälsosamtal för personer fyllda 75 år genomförs i Hallstahammar. "
+        "Stödet riktas till anhöriga som vårdar en närstående. "
+        "Utbildningens målgrupp är enhetschefer inom hemtjänsten, biståndshandläggare, samt MAS. "
+        "Beslutet bedöms inte få några konsekvenser för barn och unga."
+    )
+    doc = SourceDocument(
+        id="d", file_name="x.txt", media_type="text/plain", pages=[Page(number=1, text=text)]
+    )
+    groups = {e.name: e for e in extract_target_groups(doc).of("TargetGroup")}
+    assert set(groups) == {
+        "personer fyllda 75 år",
+        "närstående/anhöriga",
+        "enhetschefer inom hemtjänsten",
+        "biståndshandläggare",
+        "MAS",
+    }
+    assert "anhöriga som vårdar en närstående" in groups["närstående/anhöriga"].aliases

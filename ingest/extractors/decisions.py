@@ -4,8 +4,16 @@ What counts as a decision, so that the graph holds facts and not guesses:
 
 * a protocol section ("KS § 176", "## § 4/22 ...") and a reference to one ("Protokollsutdrag, SN § 77");
 * a sentence with a past decision verb (beslutade, beslöt, antog, fastställde, fastslog, godkände, fattade/tog
-  beslut, har fattat beslut om/att) and a deciding body, a date or a diarienummer;
-* a passive one (beslutades, antogs, fastställdes, togs beslut ...) only with a date or a diarienummer;
+  beslut, har fattat beslut om/att, har beslutat/antagit/fastställt/godkänt) and a deciding body, a date or a
+  diarienummer; the government's acts "tillsatte (en utredning)", "utfärdade (direktiv)", "utsåg" count too;
+* "enades (man) om" at a body's meeting ("Vid styrgruppsmötet i mars enades man om ...": Styrgruppen);
+* a passive one (beslutades, antogs, fastställdes, godkändes, togs beslut ...) with a date or a diarienummer,
+  or with a named body ("av/i/med X") and a year heading above it ("2022" on a line of its own);
+* a pronoun subject ("de ställde sig bakom", "vilket man ställde sig bakom") is the body last named in the
+  sentence or the one before, and that sentence's date is the decision's when its own has none;
+* a decision sentence without a date of its own under a year heading takes that year (a projektrapport's
+  "2022" / "2023" sections); a protocol section without a meeting date takes the year of its diarienummer;
+  a "§ 23" in the sentence is the decision's paragraph;
 * a present-tense one ("NSV beslutar att ...") only in a row led by a date (decision tables): in prose
   the present tense describes a process ("Länsstyrgruppen beslutar om vilka satsningar ..."), not a decision;
 * "Beslut i NSV 22-02-11", "Beslutade i Länsstyrgrupp 22-04-08".
@@ -128,8 +136,20 @@ def _is_name_part(token: str) -> bool:
     return _is_head(token) or token[:1].isupper() or token.lower() == "sveriges"
 
 
+_COLLECTIVE_BODY = re.compile(
+    r"(?:samtliga|alla|länets|respektive)\s+(?:kommuner(?:na)?|regioner(?:na)?|nämnder(?:na)?|huvudmän(?:nen)?)"
+    r"(?:\s+(?:och|samt)\s+(?:regionen|regionerna|kommunerna|landstinget))?\b",
+    re.IGNORECASE,
+)
+
+
 def _body_after(text: str) -> tuple[str, int] | None:
-    """A body named at the start of ``text`` ("regeringen inriktningen ..." → "regeringen")."""
+    """A body named at the start of ``text`` ("regeringen inriktningen ..." → "regeringen"; "samtliga
+    kommuner och regionen" too)."""
+    collective = _COLLECTIVE_BODY.match(text.lstrip())
+    if collective:
+        skipped = len(text) - len(text.lstrip())
+        return collective.group(0), skipped + collective.end()
     tokens = list(_TOKEN.finditer(text))
     run: list[re.Match[str]] = []
     for token in tokens:
@@ -230,13 +250,15 @@ def _evidence(page: int, text: str, start: int, end: int) -> Evidence:
     return Evidence(page=page, quote=text[start:end].strip(), extractor=EXTRACTOR, start=start, end=end)
 
 
-_PAST = r"beslutade|beslöt|antog|fastställde|fastslog|godkände"
+_PAST = r"beslutade|beslöt|antog|fastställde|fastslog|godkände|tillsatte|utfärdade|utsåg"
 _PASSIVE = r"beslutades|beslöts|antogs|fastställdes|godkändes"
 _PRESENT = r"beslutar|antar|fastställer|godkänner"
 _VERB = re.compile(
     rf"\b(?P<past>{_PAST})\b|\b(?P<passive>{_PASSIVE})\b|\b(?P<present>{_PRESENT})\b"
     r"|\b(?P<took>fattade|tog)\b(?P<took_mid>[^.;]{0,60}?)\bbeslut\b"
     r"|\b(?P<perfect>har)\s+(?:fattat\s+beslut|beslutat)(?=\s+(?:om|att)\b)"
+    r"|\b(?P<perfect2>har)\s+(?:antagit|fastställt|godkänt)\b"
+    r"|\b(?P<agreed>enades)\b"
     r"|\b(?P<took_passive>togs)\s+beslut\b"
     r"|\b(?P<backed>ställde\s+sig)\b(?P<backed_mid>[^.;]{0,40}?)\bbakom\b",
     re.IGNORECASE,
@@ -337,6 +359,11 @@ def _protocol_mentions(page: int, text: str, aliases: dict[str, str]) -> tuple[l
         meeting = _meeting_date(head) or header_date
         if meeting:
             mention.date, mention.date_strength = meeting, 2
+        elif mention.diarienummer and (year := re.search(r"(?:19|20)\d{2}", mention.diarienummer[0])):
+            mention.date, mention.date_strength = (
+                year.group(0),
+                0,
+            )  # "KS/2022:276": the year it was registered
         treated = re.search(
             r"Behandlat av[^\n]*\n\s*\d*\s*([^\t\n]+?)\s*(?:\t|\d{4}-\d{2}-\d{2}|$)", head, re.M
         )
@@ -473,20 +500,81 @@ def _prose_mentions(
 ) -> list[_Mention]:
     plain, offsets = unwrap(text)
     mentions: list[_Mention] = []
+    previous = ""
     for start, end in _sentences(plain):
         o_start, o_end = offsets[start], offsets[end]
-        if any(a <= o_start < b for a, b in skip):
-            continue
         sentence = plain[start:end]
+        if any(a <= o_start < b for a, b in skip):
+            previous = sentence
+            continue
         year = _default_year(text, o_start, document_year)
-        found = _prose_mention(sentence, year)
+        found = _prose_mention(sentence, year, previous, _heading_year(text, o_start))
         if found:
             found.evidence = _evidence(page, text, o_start, o_end)
             mentions.append(found)
+        previous = sentence
     return mentions
 
 
-def _prose_mention(sentence: str, year: int | None) -> _Mention | None:
+def _heading_year(text: str, position: int) -> int | None:
+    """The year of the nearest year heading above ``position`` (within the same stretch of the report): a
+    timeline's "2022", "2022 - våren" or "2022–2023", not a plan period such as "2024-2027"."""
+    year = None
+    for match in _YEAR_HEADING.finditer(text, 0, position):
+        second = re.search(r"[-–]\s*((?:19|20)\d{2})", match.group(0))
+        if second and int(second.group(1)) - int(match.group(1)) > 1:
+            continue
+        if position - match.start() < 6000:
+            year = int(match.group(1))
+    return year
+
+
+_BARE_YEAR = re.compile(r"(?<![\w/:-])((?:19|20)\d{2})(?![\w/:]|-\d)")
+
+
+def _year_near(sentence: str, start: int, end: int) -> str | None:
+    """A bare year next to the verb ("Regeringen tillsatte en utredning 2017"), not a report number
+    ("SOU 2017:01")."""
+    window_start = max(0, start - 40)
+    for match in _BARE_YEAR.finditer(sentence, window_start, min(len(sentence), end + 40)):
+        if not re.search(r"(?:SOU|Ds|Prop\.?|SFS)\s*$", sentence[: match.start()]):
+            return match.group(1)
+    return None
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:de|man|dessa|denna|gruppen|vi)\s*$", re.IGNORECASE)
+_MEETING_OF = re.compile(
+    r"\b(?P<body>[a-zåäö]*(?:grupp|nämnd|styrelse|råd|nätverk|ledning))s?mötet\b", re.IGNORECASE
+)
+_PARAGRAPH_IN_TEXT = re.compile(r"(?<![\w§])§[ \t]*(?P<num>\d+(?:/\d{2,4})?)\b")
+
+
+def _definite(noun: str) -> str:
+    """ "styrgrupp" → "Styrgruppen", "nämnd" → "Nämnden", "råd" → "Rådet"."""
+    noun = noun.lower()
+    if noun.endswith(("grupp", "nämnd")):
+        noun += "en"
+    elif noun.endswith(("råd", "nätverk")):
+        noun += "et"
+    elif noun.endswith(("styrelse", "ledning")):
+        noun += "n"
+    return noun[:1].upper() + noun[1:]
+
+
+def _last_body(text: str) -> str | None:
+    """The body named last in ``text`` ("Förslaget presenterades för styrgruppen i januari": styrgruppen)."""
+    last = None
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        named = _is_head(word) and (word[:1].isupper() or _BODY_HEAD.search(word.lower())) and len(word) > 3
+        if named and (not _ABBR.fullmatch(word) or word not in _NOT_BODY_ABBR):
+            last = word
+    return last
+
+
+def _prose_mention(
+    sentence: str, year: int | None, previous: str = "", heading_year: int | None = None
+) -> _Mention | None:
     decided_in = _DECIDED_IN.search(sentence)
     if decided_in:  # "Beslut i NSV 22-02-11"
         body = _body_after(sentence[decided_in.end() :])
@@ -502,8 +590,16 @@ def _prose_mention(sentence: str, year: int | None) -> _Mention | None:
     after = sentence[verb.end() :]
     dnrs = [d for d, _, _ in find_diarienummer(sentence)]
     date = _nearest_date(sentence, verb.start(), year)
+    paragraph = _PARAGRAPH_IN_TEXT.search(sentence)
     body = None
-    if passive:
+    from_previous = False
+    if verb.group("agreed"):  # "Vid styrgruppsmötet i mars enades man om att ..."
+        meeting = _MEETING_OF.search(sentence[: verb.start()])
+        if not meeting:
+            return None
+        body = _definite(meeting.group("body"))
+        summary = _summary_after(after)
+    elif passive:
         agent = re.search(r"\b(?:av|i)\s+(?=\S)", after)
         while agent:
             named = _body_after(after[agent.end() :])
@@ -511,15 +607,30 @@ def _prose_mention(sentence: str, year: int | None) -> _Mention | None:
                 body = named[0]
                 break
             agent = re.compile(r"\b(?:av|i)\s+(?=\S)").search(after, agent.end())
-        if not date and not dnrs:
+        if body is None:  # "Efter en dialog med Länsstyrgruppen beslutades om ..."
+            agent_before = re.search(r"\b(?:med|av|i)\s+(?=\S)([^,.;]*)$", sentence[: verb.start()])
+            named = _body_after(agent_before.group(1)) if agent_before else None
+            body = named[0] if named else None
+        if not date and not dnrs and not (body and heading_year):
             return None
+        if not date and re.search(r"\b(?:att|när|sedan|innan|då)\s+[\w\s]{0,40}$", sentence[: verb.start()]):
+            return None  # "i samband med att målbilden beslutades av NSV" refers to a decision told elsewhere
         before = _clean(re.sub(r"\bsom\s*$", "", re.split(r"\batt\b", sentence[: verb.start()])[-1].strip()))
         summary = (
             before if len(before) > 12 and not re.match(r"\s*(?:att|om)\b", after) else _summary_after(after)
         )
     else:
-        body = _body_before(sentence[: verb.start()])
+        subject = sentence[: verb.start()]
+        body = None if _PRONOUN_SUBJECT.search(subject) else _body_before(subject)
         rest = after
+        if body is None and _PRONOUN_SUBJECT.search(subject):
+            # "de ställde sig bakom": the body named just before, in this sentence or the one before
+            body = _last_body(subject[: _PRONOUN_SUBJECT.search(subject).start()])
+            if body is None:
+                body = _last_body(previous)
+                from_previous = body is not None
+                if from_previous and not date:
+                    date = _nearest_date(previous, len(previous), year)
         if body is None:
             named = _body_after(verb.group("took_mid") or after)
             body = named[0] if named else None
@@ -530,8 +641,22 @@ def _prose_mention(sentence: str, year: int | None) -> _Mention | None:
         if verb.group("backed") and not (body and date):
             return None  # "ställde sig bakom" is support; only a dated stand of a named body is kept
         summary = _summary_after(rest)
+    if not date and not passive:
+        date = _year_near(sentence, verb.start(), verb.end())
+    strength = 1
+    if not date and heading_year:
+        # the year heading the section ("2022"), when the sentence gives no date: it dates the decision, but
+        # is not the sentence's own date (see _merge)
+        date, strength = str(heading_year), 0
     return _Mention(
-        Evidence(0, "", EXTRACTOR), body=body, date=date, diarienummer=dnrs, summary=summary, quality=2
+        Evidence(0, "", EXTRACTOR),
+        body=body,
+        date=date,
+        date_strength=strength,
+        diarienummer=dnrs,
+        summary=summary,
+        quality=2,
+        paragraph=f"§ {paragraph.group('num')}" if paragraph else None,
     )
 
 
@@ -566,11 +691,13 @@ def _merge(mentions: list[_Mention], aliases: dict[str, str]) -> list[list[_Ment
                 parent[find(index)] = find(owner[key])
             else:
                 owner[key] = index
-    # undated mentions of one body with nearly the same summary are one decision ("antog Länsstyrgruppen ...")
+    # undated mentions of one body with nearly the same summary are one decision ("antog Länsstyrgruppen");
+    # a year taken from a section heading does not date a mention for this
     for i, a in enumerate(mentions):
         for j in range(i):
             b = mentions[j]
-            if a.date or b.date or a.diarienummer or b.diarienummer or not (a.summary and b.summary):
+            dated = (a.date and a.date_strength > 0) or (b.date and b.date_strength > 0)
+            if dated or a.diarienummer or b.diarienummer or not (a.summary and b.summary):
                 continue
             same_body = bool(a.body and b.body) and body_key(a.body, aliases) == body_key(b.body, aliases)
             if same_body and fuzz.token_set_ratio(a.summary, b.summary) >= 90:
@@ -626,8 +753,8 @@ def _emit(groups: list[list[_Mention]], aliases: dict[str, str], result: Extract
             body=body,
         )
         decision.evidence.extend(evidence)
-        if not body:
-            continue
+        if not body or _COLLECTIVE_BODY.fullmatch(body):
+            continue  # "samtliga kommuner och regionen" decided, but it is no single actor
         key = body_key(body, aliases)
         actor = actors.get(key)
         if actor is None:

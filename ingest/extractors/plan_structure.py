@@ -9,6 +9,11 @@ the document's title or first page.
 
 Goals are list items under goal headings ("Mål", "Målsättningar", "Projektmål", "Syfte och mål") and
 labelled lines ("Projektmål 2  Beslut om ..."). Tables of contents are not structure.
+
+Målbilder written as perspectives: in a målbild (the document's kind, or a heading with "målbild" shortly
+before), a short heading followed by at least two short statements, most of them in the first person
+("Jag får stöd ...", "Vi arbetar i team ..."), is a ``GoalArea`` (the perspective, e.g. "Invånarens
+upplevelse") and each statement a ``Goal`` of kind "målbildsformulering" IN_GOAL_AREA it.
 """
 
 from __future__ import annotations
@@ -535,6 +540,90 @@ def _merge_goals(goals: list[Goal]) -> list[Goal]:
     return merged
 
 
+# --- målbild perspectives ---------------------------------------------------------------------
+
+_FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina|vi|oss|vår|vårt|våra)\b", re.IGNORECASE)
+_MALBILD = re.compile(r"målbild", re.IGNORECASE)
+_STATEMENT_MAX = 320  # characters; a statement is a sentence or two, not a paragraph of prose
+_MALBILD_CONTEXT = 6000  # how far back (characters) a "målbild" heading sets the context
+
+
+@dataclass
+class Perspective:
+    name: str
+    heading: Mention
+    statements: list[Mention] = field(default_factory=list)
+
+
+def find_perspectives(document: SourceDocument) -> list[Perspective]:
+    """Målbild perspectives: a heading followed by first-person statements ("Jag ...", "Vi ...")."""
+    found: list[Perspective] = []
+    for page in document.pages:
+        lines = list(iter_lines(page.text))
+        malbild_at = [
+            line.start for line in lines if _MALBILD.search(line.text) and _is_heading_at(lines, line.index)
+        ]
+        for i, line in enumerate(lines):
+            if not _is_heading_at(lines, i):
+                continue
+            name = heading_text(line.text)
+            if not name or len(name.split()) > 6 or _GOAL_HEADING.match(name) or _MALBILD.search(name):
+                continue
+            in_malbild = document.kind == "målbild" or any(
+                0 < line.start - at <= _MALBILD_CONTEXT for at in malbild_at
+            )
+            if not in_malbild:
+                continue
+            statements = _statements_after(page.number, page.text, lines, i + 1)
+            if len(statements) < 2:
+                continue
+            first_person = sum(1 for s in statements if _FIRST_PERSON.search(s.quote))
+            if first_person * 2 < len(statements):
+                continue
+            heading = Mention(page.number, fold_whitespace(line.text), line.start, line.end)
+            found.append(Perspective(name, heading, statements))
+    return found
+
+
+def _is_heading_at(lines: list, i: int) -> bool:
+    previous = lines[i - 1].text if i else ""
+    following = lines[i + 1].text if i + 1 < len(lines) else ""
+    return is_heading(lines[i].text, previous, following)
+
+
+def _statements_after(page: int, text: str, lines: list, i: int) -> list[Mention]:
+    """The paragraphs (or list items) after a heading up to the next heading, when each is a short statement;
+    an empty list when any of them is running prose (too long) or a table."""
+    statements: list[Mention] = []
+    paragraph: list = []
+
+    def close() -> bool:
+        if not paragraph:
+            return True
+        start, end = paragraph[0].start, paragraph[-1].end
+        body = clean_cell(strip_bullet(text[start:end]))
+        paragraph.clear()
+        if len(body) > _STATEMENT_MAX or not re.search(r"[.!]$", body) or len(body.split()) < 3:
+            return False
+        statements.append(Mention(page, body, start, end))
+        return True
+
+    while i < len(lines):
+        line = lines[i]
+        if _is_heading_at(lines, i):
+            break
+        if "\t" in line.text.strip():
+            return []
+        if (not line.text.strip() or is_list_item(line.text)) and not close():
+            return []
+        if line.text.strip():
+            paragraph.append(line)
+        i += 1
+    if not close():
+        return []
+    return statements
+
+
 # --- the extractor -----------------------------------------------------------------------------
 
 
@@ -558,6 +647,18 @@ def extract_plan_structure(document: SourceDocument) -> Extraction:
         entity.evidence.extend(m.evidence() for m in goal.mentions)
         if goal.focus_area and goal.focus_area in focus_entities:
             result.relate("UNDER", entity, focus_entities[goal.focus_area], goal.mentions[0].evidence())
+    goal_texts = {normalize_key(goal.name) for goal in result.of("Goal")}
+    for perspective in find_perspectives(document):
+        area = result.entity("GoalArea", perspective.name, kind="målbildsperspektiv")
+        area.evidence.append(perspective.heading.evidence())
+        for number, statement in enumerate(perspective.statements, start=1):
+            if normalize_key(statement.quote) in goal_texts:
+                continue
+            goal_texts.add(normalize_key(statement.quote))
+            text = statement.quote.rstrip(".")
+            goal = result.entity("Goal", text, text=text, kind="målbildsformulering", number=number)
+            goal.evidence.append(statement.evidence())
+            result.relate("IN_GOAL_AREA", goal, area, statement.evidence())
     if focus_areas.areas and focus_areas.period is None:
         result.warnings.append("Planperioden för fokusområdena kunde inte avgöras ur dokumentet.")
     return result
