@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.analytics.refresh import refresh
 from graph.db import Graph
 from ingest.extractors import extract
 from ingest.load import EXTRACTOR_VERSION, document_state, known_nodes, write_document
@@ -74,7 +75,15 @@ def ingest_paths(
         reports.append(report)
         if on_done:
             on_done(report)
+    after_ingest(graph, reports)
     return reports
+
+
+def after_ingest(graph: Graph, reports: list[IngestReport]) -> None:
+    """Recompute what is derived from the whole graph (related initiatives, search terms) once
+    after a batch, and only when something changed."""
+    if any(r.status == "inläst" for r in reports):
+        refresh(graph)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,1 @@
+"""Analytics over the graph: gaps, overlaps, related initiatives, search, and their refresh."""

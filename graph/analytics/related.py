@@ -1,0 +1,241 @@
+"""Related initiatives: precomputed RELATED_TO {score, text_score, reasons} and look-ups.
+
+The score of a pair is a weighted sum of cosines, one per kind of evidence:
+text (TF-IDF over Swedish stems of name + goal + description), shared goals, target groups, focus
+areas and actors (each IDF-weighted, so an actor responsible for everything says little). All
+kinds are stacked into one sparse matrix whose row products are exactly that sum, so the k best
+neighbours of every project come from blockwise sparse products, never an n × n loop.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.preprocessing import normalize
+
+from graph.analytics import similarity
+from graph.analytics.compounds import Vocabulary
+from graph.db import Graph
+
+Row = dict[str, Any]
+WEIGHTS: dict[str, float] = {
+    "text": 0.45,
+    "goals": 0.2,
+    "target_groups": 0.15,
+    "focus_areas": 0.1,
+    "actors": 0.1,
+}
+KIND_WORDS: dict[str, str] = {
+    "goals": "samma mål",
+    "target_groups": "samma målgrupp",
+    "focus_areas": "samma fokusområde",
+    "actors": "samma aktör",
+}
+TOP_K = 10
+TOP_K_OTHER_COUNTY = 3  # keep a few cross-county neighbours even when the county's own fill the top
+MIN_SCORE = 0.06  # low: a project with no structured links competes on text alone (max 0.45)
+WRITE_BATCH = 5000
+
+
+@dataclass
+class ProjectRow:
+    id: str
+    name: str
+    county: str | None
+    text: str
+    sets: dict[str, dict[str, str]]  # kind -> {id: name}
+
+
+def load_projects(graph: Graph) -> list[ProjectRow]:
+    rows = graph.read("analytics/related_input")
+    return [
+        ProjectRow(
+            id=row["id"],
+            name=row["name"] or "",
+            county=row["county"],
+            text=f"{row['name'] or ''} {row['text']}",
+            sets={kind: {x["id"]: x["name"] for x in row[kind] if x["id"]} for kind in KIND_WORDS},
+        )
+        for row in rows
+    ]
+
+
+def project_text(project: ProjectRow, vocabulary: Vocabulary | None) -> str:
+    """Name + goal + description (+ the goals' own text), with compound parts appended."""
+    text = " ".join([project.text, *project.sets["goals"].values()])
+    if vocabulary is None:
+        return text
+    parts = [p for w in similarity.words(text) for p in vocabulary.parts(w)]
+    return f"{text} {' '.join(parts)}"
+
+
+def _kind_matrix(projects: Sequence[ProjectRow], kind: str) -> sparse.csr_matrix:
+    """Binary project × item matrix, IDF-weighted, rows L2-normalised."""
+    columns: dict[str, int] = {}
+    indptr, indices = [0], []
+    for project in projects:
+        for item in project.sets[kind]:
+            indices.append(columns.setdefault(item, len(columns)))
+        indptr.append(len(indices))
+    n = len(projects)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, max(1, len(columns)))
+    )
+    df = np.bincount(indices, minlength=matrix.shape[1]).astype(np.float32)
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    return normalize(matrix @ sparse.diags(idf), norm="l2", copy=False).tocsr()
+
+
+def compute(projects: Sequence[ProjectRow], vocabulary: Vocabulary | None = None) -> list[Row]:
+    """RELATED_TO rows {a, b, score, text_score, reasons}: each project's best neighbours."""
+    if len(projects) < 2:
+        return []
+    texts = [project_text(p, vocabulary) for p in projects]
+    model = similarity.fit(texts)
+    blocks = [model.matrix * np.sqrt(WEIGHTS["text"])]
+    blocks += [_kind_matrix(projects, kind) * np.sqrt(WEIGHTS[kind]) for kind in KIND_WORDS]
+    combined = sparse.hstack(blocks, format="csr", dtype=np.float32)
+    counties = [p.county or "" for p in projects]
+
+    pairs: dict[tuple[int, int], float] = {}
+    for i, j, score in similarity.top_k(
+        combined, TOP_K, MIN_SCORE, groups=counties, k_other=TOP_K_OTHER_COUNTY
+    ):
+        key = (i, j) if projects[i].id < projects[j].id else (j, i)
+        pairs[key] = score
+    if not pairs:
+        return []
+    left = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((b for _, b in pairs), dtype=np.int64, count=len(pairs))
+    shared = model.matrix[left].multiply(model.matrix[right]).tocsr()
+    text_scores = np.asarray(shared.sum(axis=1)).ravel()
+    surface = _surface_forms(texts)
+    terms = model.terms()
+    rows: list[Row] = []
+    for n, ((a, b), score) in enumerate(pairs.items()):
+        start, end = shared.indptr[n], shared.indptr[n + 1]
+        order = np.argsort(-shared.data[start:end])[:4]
+        stems = [str(terms[shared.indices[start + o]]) for o in order]
+        words = [surface.get(s, s) for s in stems]
+        rows.append(
+            {
+                "a": projects[a].id,
+                "b": projects[b].id,
+                "score": round(float(score), 4),
+                "text_score": round(float(text_scores[n]), 4),
+                "reasons": reasons(projects[a], projects[b], float(text_scores[n]), words),
+            }
+        )
+    rows.sort(key=lambda r: (r["a"], -r["score"], r["b"]))
+    return rows
+
+
+def reasons(a: ProjectRow, b: ProjectRow, text_score: float, words: Sequence[str]) -> list[str]:
+    """Why two projects are related, in Swedish words a reader can check."""
+    found: list[str] = []
+    for kind, label in KIND_WORDS.items():
+        common = sorted(a.sets[kind].keys() & b.sets[kind].keys())
+        if common:
+            names = sorted({a.sets[kind][c] for c in common})
+            found.append(f"{label}: {', '.join(_short(n) for n in names)}")
+    if text_score >= 0.05:
+        found.append(f"textlikhet {format_decimal(text_score)}" + (f" ({', '.join(words)})" if words else ""))
+    if (a.county or "") != (b.county or "") and a.county and b.county:
+        found.append(f"olika län: {a.county} och {b.county}")
+    return found
+
+
+def format_decimal(value: float) -> str:
+    """0.62 → "0,62" (Swedish decimal comma)."""
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _surface_forms(texts: Sequence[str]) -> dict[str, str]:
+    """Stem → the word form written most often, so reasons show "vuxna", not "vuxn"."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for word in similarity.content_words(text):
+            counts[similarity.stem(word)][word] += 1
+    return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+
+
+def write(graph: Graph, rows: Sequence[Row]) -> int:
+    """Replace every RELATED_TO with ``rows`` (batched; RELATED_TO never carries sources)."""
+    while graph.write("analytics/related_delete_batch", batch=WRITE_BATCH)[0]["deleted"] >= WRITE_BATCH:
+        pass
+    computed_at = datetime.now(UTC).isoformat(timespec="seconds")
+    for lo in range(0, len(rows), WRITE_BATCH):
+        batch = list(rows[lo : lo + WRITE_BATCH])
+        graph.write("analytics/related_write", rows=batch, computed_at=computed_at)
+    return len(rows)
+
+
+# --- look-ups --------------------------------------------------------------------------------
+
+
+def related_to_project(graph: Graph, project_id: str, limit: int = 10) -> list[Row]:
+    """The precomputed related initiatives of one project, best first."""
+    return graph.read("analytics/related_for_project", id=project_id, limit=limit)
+
+
+def related_to_text(graph: Graph, text: str, limit: int = 10) -> list[Row]:
+    """Projects related to free text: full-text candidates (Swedish analyzer, compound parts),
+    re-ranked by TF-IDF cosine with the text; reasons name the shared words."""
+    from graph.analytics import search  # here: search imports nothing from related
+
+    candidates = search.search(graph, text, labels=["Project"], limit=50, require_all=False)["results"]
+    if not candidates:
+        return []
+    texts = [text] + [f"{c['name']} {c['text']}" for c in candidates]
+    model = similarity.fit(texts)
+    surface = _surface_forms(texts)
+    terms = model.terms()
+    top_lucene = max(c["score"] for c in candidates) or 1.0
+    results = []
+    for n, candidate in enumerate(candidates, start=1):
+        cos = similarity.cosine(model, 0, n)
+        shared = model.matrix[0].multiply(model.matrix[n]).tocoo()
+        order = np.argsort(-shared.data)[:4]
+        words = [surface.get(str(terms[shared.col[o]]), str(terms[shared.col[o]])) for o in order]
+        score = 0.5 * cos + 0.5 * candidate["score"] / top_lucene
+        found = [f"textlikhet {format_decimal(cos)}" + (f" ({', '.join(words)})" if words else "")]
+        found += [f"samma fokusområde: {f}" for f in candidate["focus_areas"] if _mentions(text, f)]
+        found += [f"samma målgrupp: {t}" for t in candidate["target_groups"] if _mentions(text, t)]
+        results.append(
+            {
+                "id": candidate["id"],
+                "name": candidate["name"],
+                "county": candidate["county"],
+                "status": candidate["status"],
+                "score": round(score, 4),
+                "text_score": round(cos, 4),
+                "reasons": found,
+            }
+        )
+    results.sort(key=lambda r: (-r["score"], r["id"]))
+    return results[:limit]
+
+
+def _mentions(text: str, name: str) -> bool:
+    """The text names a focus area or target group: all of the name's content stems occur in it."""
+    wanted = set(similarity.stems(name))
+    return bool(wanted) and wanted <= set(similarity.stems(text))
+
+
+def related(graph: Graph, project_or_text: str, limit: int = 10) -> dict[str, Any]:
+    """A project id gives its precomputed neighbours; anything else is free text."""
+    project = graph.read_one("analytics/project_exists", id=project_or_text)
+    if project is not None:
+        return {"project": project, "results": related_to_project(graph, project_or_text, limit)}
+    results = related_to_text(graph, project_or_text, limit)
+    return {"project": None, "text": project_or_text, "results": results}
