@@ -1,0 +1,132 @@
+"""Statisticians' value sheets: CSV (any of ; , tab; UTF-8 or Windows-1252) and XLSX (first sheet).
+
+The header row names the columns, in Swedish or English, in any order and case:
+mått/measure, period/år, område/area/kommun, värde/value, and optionally enhet/unit, källa/source,
+kön/gender. Every row keeps its line number in the file (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from ingest.ids import name_key
+from ingest.values.rows import Cell, RawRow, ReadResult, ValueFileError
+
+Grid = list[tuple[int, list[Cell]]]  # (line number, cells), header first
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "measure": ("mått", "matt", "measure", "måttnamn", "mått id", "measure id", "indikatormått"),
+    "period": ("period", "år", "ar", "year", "tidsperiod"),
+    "area": ("område", "omrade", "area", "kommun", "region", "geografi", "kommun region"),
+    "value": ("värde", "varde", "value"),
+    "unit": ("enhet", "unit"),
+    "source": ("källa", "kalla", "source", "datakälla"),
+    "gender": ("kön", "kon", "gender"),
+}
+REQUIRED = ("measure", "period", "area", "value")
+FIELD_NAMES = {"measure": "mått", "period": "period", "area": "område", "value": "värde"}
+
+
+def read_grid(data: bytes, file_name: str) -> Grid:
+    """The non-empty rows of a CSV or XLSX file with their line numbers."""
+    if file_name.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        return _xlsx_grid(data)
+    return _csv_grid(data)
+
+
+def _csv_grid(data: bytes) -> Grid:
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    grid: Grid = []
+    line = 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            grid.append((line, list(row)))
+        line = reader.line_num + 1
+    return grid
+
+
+def _decode(data: bytes) -> str:
+    # UTF-8 first; else Windows-1252, what Excel on a Swedish Windows saves CSV as
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueFileError("Filen är varken text (CSV) eller ett Excel-ark (XLSX).")
+
+
+def _xlsx_grid(data: bytes) -> Grid:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken or foreign file
+        raise ValueFileError(f"Excel-filen kan inte läsas: {error}") from error
+    try:
+        sheet = workbook.worksheets[0]
+        grid: Grid = []
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_xlsx_cell(cell) for cell in row]
+            if any(cell not in (None, "") for cell in cells):
+                grid.append((number, cells))
+        return grid
+    finally:
+        workbook.close()
+
+
+def _xlsx_cell(cell: object) -> Cell:
+    if cell is None or isinstance(cell, str | int | float):
+        return cell  # type: ignore[return-value]
+    if isinstance(cell, datetime | date):
+        return cell.isoformat()  # a date is no period: the period parser rejects it with a reason
+    return str(cell)
+
+
+def header_fields(header: list[Cell]) -> dict[str, int]:
+    """Column index of each known field, by the header's names."""
+    aliases = {name_key(alias): field for field, names in COLUMNS.items() for alias in names}
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        field = aliases.get(name_key(str(cell or "")))
+        if field and field not in found:
+            found[field] = index
+    return found
+
+
+def statistician_rows(grid: Grid) -> ReadResult:
+    result = ReadResult(format="csv")
+    if not grid:
+        raise ValueFileError("Filen är tom.")
+    _, header = grid[0]
+    fields = header_fields(header)
+    missing = [FIELD_NAMES[f] for f in REQUIRED if f not in fields]
+    if missing:
+        raise ValueFileError(
+            f"Kolumner saknas i rubrikraden: {', '.join(missing)} "
+            "(behövs: mått, period, område, värde; valfritt: enhet, källa, kön)."
+        )
+    for line, cells in grid[1:]:
+
+        def cell(field: str, cells: list[Cell] = cells) -> Cell:
+            index = fields.get(field)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        result.rows.append(
+            RawRow(
+                line=line,
+                where=f"rad {line}",
+                measure=cell("measure"),
+                area=cell("area"),
+                period=cell("period"),
+                value=cell("value"),
+                unit=cell("unit"),
+                source=cell("source"),
+                gender=cell("gender"),
+            )
+        )
+    return result
