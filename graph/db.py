@@ -81,6 +81,10 @@ class Graph:
     def run_write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """One managed write transaction: all of ``work`` commits, or none of it."""
         with self.session(read=False) as session:
+            if self.read_only:
+                # execute_write would ask for WRITE access whatever the session's default mode; a READ
+                # transaction makes the server refuse every write ("Writing in read access mode ...").
+                return session.execute_read(work)
             return session.execute_write(work)
 
     @contextmanager

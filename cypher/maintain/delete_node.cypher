@@ -1,0 +1,3 @@
+MATCH (n:Entity {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

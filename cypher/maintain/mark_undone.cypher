@@ -1,0 +1,2 @@
+MATCH (c:Change {id: $id})
+SET c.undone_by = $undo_id, c.undone_at = $at

@@ -1,0 +1,111 @@
+"""`projektdb import`, `projektdb users ...` and `projektdb undo`: maintenance from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from graph.maintain import MaintainError, history, undo, users
+from graph.maintain import excel as maintain_excel
+from projektdb.app import app, connect, console, fail
+
+users_app = typer.Typer(
+    help="Users of the app: the local credentials file (data/users.toml).", no_args_is_help=True
+)
+app.add_typer(users_app, name="users")
+
+
+@app.command("import")
+def import_(
+    path: Path = typer.Argument(
+        ..., help="An .xlsx workbook in the documented layout (see docs/maintenance.md)."
+    ),
+    user: str = typer.Option("", "--user", help="Record the import in the history under this name."),
+) -> None:
+    """Upsert every node and relationship of an Excel workbook by id (nothing is deleted)."""
+    if not path.is_file():
+        raise fail(f"no such file: {path}")
+    with connect() as graph:
+        try:
+            report = maintain_excel.import_xlsx(graph, path, user=user or None)
+        except MaintainError as error:
+            raise fail(error.message) from error
+    nodes = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes.items()))
+    relationships = sum(report.relationships.values())
+    console.print(f"Imported {sum(report.nodes.values())} nodes ({nodes}) and {relationships} relationships.")
+    if report.generated_ids:
+        console.print(f"{report.generated_ids} rows without id got an id from name and county.")
+
+
+def export_xlsx(output: Path) -> None:
+    """Called by `projektdb export --format xlsx`."""
+    with connect(read_only=True) as graph:
+        counts = maintain_excel.write_xlsx(graph, output)
+    console.print(f"Wrote {output} ({', '.join(f'{k} {v}' for k, v in counts.items())}).")
+
+
+@app.command("undo")
+def undo_(
+    change: str = typer.Argument(..., help="The id of a change (see `projektdb history`)."),
+    user: str = typer.Option(..., "--user", help="Who undoes it (recorded)."),
+) -> None:
+    """Undo one recorded change."""
+    with connect() as graph:
+        try:
+            undo_id = undo.undo(graph, change, user)
+        except MaintainError as error:
+            raise fail(error.message) from error
+    console.print(f"Undone: {change} (recorded as {undo_id}).")
+
+
+@app.command("history")
+def history_(
+    node: str = typer.Option("", "--node", help="Only changes of this node id."),
+    limit: int = typer.Option(50, "--limit"),
+) -> None:
+    """Who changed what and when, newest first."""
+    with connect(read_only=True) as graph:
+        changes = history.history(graph, node_id=node or None, limit=limit)
+    table = Table("at", "user", "action", "node", "summary", "id")
+    for c in changes:
+        action = c.action + (" (undone)" if c.undone_by else "")
+        table.add_row(c.at[:19], c.user, action, c.node_id, c.summary, c.id)
+    console.print(table)
+
+
+@users_app.command("add")
+def users_add(
+    name: str = typer.Argument(..., help="User name (lower case)."),
+    role: str = typer.Option("viewer", "--role", help="viewer, editor or admin."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin."),
+) -> None:
+    """Add a user (or change one's role and password); the password is stored hashed (Argon2id)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = users.add(name, role, password)
+    except MaintainError as error:
+        raise fail(error.message) from error
+    console.print(f"User {user.name} ({user.role}) saved in {users.users_file()}.")
+
+
+@users_app.command("remove")
+def users_remove(name: str = typer.Argument(...)) -> None:
+    """Remove a user."""
+    if not users.remove(name):
+        raise fail(f"no such user: {name}")
+    console.print(f"Removed {name}.")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """The users and their roles (never the hashes)."""
+    table = Table("user", "role")
+    for name, entry in sorted(users.load().items()):
+        table.add_row(name, entry.get("role", "?"))
+    console.print(table)

@@ -1,0 +1,128 @@
+"""Sign-in and roles for the app: viewer (read only), editor, admin.
+
+Default: the local credentials file (data/users.toml, hashed passwords; `projektdb users add`), with a
+sign-in form in the sidebar. An organisation can switch to OIDC: when `.streamlit/secrets.toml` has an
+``[auth]`` section, the sidebar offers ``st.login()`` instead, and roles come from
+``[projektdb.roles]`` (e-mail = role; everyone else gets ``[projektdb] default_role``, else viewer).
+
+Protection is on the server: every maintenance page calls ``require(role)`` before it renders, and
+the database connection follows the role: viewers get a connection whose sessions are READ access,
+so the server refuses a write even if a crafted request reached write code. The one exception is the
+brevlåda: ``submit_suggestion`` writes a suggestion for any signed-in user, and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.db import DatabaseUnavailable, Graph
+from graph.maintain import review, users
+from graph.maintain.users import ROLE_TITLES, User
+
+SESSION_KEY = "user"
+
+
+def oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises its own not-found error
+        return False
+
+
+def current_user() -> User | None:
+    if oidc_configured():
+        if not getattr(st.user, "is_logged_in", False):
+            return None
+        email = str(st.user.get("email") or st.user.get("sub") or "").lower()
+        return User(email, _oidc_role(email))
+    user = st.session_state.get(SESSION_KEY)
+    return user if isinstance(user, User) else None
+
+
+def _oidc_role(email: str) -> str:
+    settings: Any = st.secrets.get("projektdb", {})
+    roles = {str(k).lower(): str(v) for k, v in settings.get("roles", {}).items()}
+    role = roles.get(email, str(settings.get("default_role", "viewer")))
+    return role if role in users.ROLES else "viewer"
+
+
+def sidebar() -> User | None:
+    """The sign-in (or who is signed in, and sign-out) in the sidebar; returns the user."""
+    user = current_user()
+    with st.sidebar:
+        if user is not None:
+            st.caption(f"Inloggad: **{user.name}** ({ROLE_TITLES[user.role]})")
+            if st.button("Logga ut", key="auth_logout"):
+                if oidc_configured():
+                    st.logout()
+                st.session_state.pop(SESSION_KEY, None)
+                st.rerun()
+            return user
+        if oidc_configured():
+            if st.button("Logga in", key="auth_login"):
+                st.login()
+            return None
+        with st.form("auth_login_form"):
+            st.markdown("**Logga in**")
+            name = st.text_input("Användarnamn", key="auth_name")
+            password = st.text_input("Lösenord", type="password", key="auth_password")
+            if st.form_submit_button("Logga in"):
+                found = users.authenticate(name, password)
+                if found is None:
+                    st.error("Fel användarnamn eller lösenord.")
+                else:
+                    st.session_state[SESSION_KEY] = found
+                    st.rerun()
+    return None
+
+
+def require(role: str) -> User:
+    """Stop the page unless a user with at least ``role`` is signed in (checked on the server)."""
+    user = sidebar()
+    if user is None:
+        st.info("Logga in i sidomenyn för att använda den här sidan.")
+        st.stop()
+    if not user.can(role):
+        st.error(f"Du saknar behörighet för den här sidan (kräver rollen {ROLE_TITLES[role]}).")
+        st.stop()
+    return user
+
+
+@st.cache_resource(show_spinner=False)
+def _write_connection() -> Graph:
+    graph = Graph()
+    graph.verify()
+    return graph
+
+
+@st.cache_resource(show_spinner=False)
+def _read_connection() -> Graph:
+    graph = Graph(read_only=True)
+    graph.verify()
+    return graph
+
+
+def graph_for(user: User | None) -> Graph:
+    """The connection for this user's role: READ access sessions for viewers (and nobody)."""
+    try:
+        if user is not None and user.can("editor"):
+            return _write_connection()
+        return _read_connection()
+    except DatabaseUnavailable:
+        _write_connection.clear()
+        _read_connection.clear()
+        st.error("Databasen svarar inte. Starta den med `projektdb db start` och ladda om sidan.")
+        st.stop()
+        raise
+
+
+def submit_suggestion(user: User, kind: str, title: str, text: str) -> str:
+    """The brevlåda: the only write a viewer can cause, and only this one."""
+    try:
+        return review.submit(_write_connection(), kind, title, text, user.name)
+    except DatabaseUnavailable:
+        st.error("Databasen svarar inte just nu. Försök igen senare.")
+        st.stop()
+        raise

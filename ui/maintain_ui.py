@@ -1,0 +1,54 @@
+"""Shared pieces of the maintenance pages: node pickers and the form widgets for a label's fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.db import Graph
+from graph.maintain import edit, fields
+
+
+def label_picker(key: str, default: str = "Project") -> str:
+    labels = list(fields.FIELDS)
+    return st.selectbox(
+        "Typ av post",
+        labels,
+        index=labels.index(default),
+        format_func=lambda label: fields.LABEL_TITLES[label],
+        key=key,
+    )
+
+
+def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str | None:
+    rows = edit.nodes_by_label(graph, label)
+    if not rows:
+        st.info("Det finns inga poster av den typen ännu.")
+        return None
+    names = {r["id"]: f"{r['name']}" + (f" ({r['county']})" if r["county"] else "") for r in rows}
+    return st.selectbox(title, list(names), format_func=names.__getitem__, key=key)
+
+
+def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]:
+    """One widget per allowed field; returns {key: value} as the widgets hold them."""
+    out: dict[str, Any] = {}
+    for field in fields.fields(label):
+        current = values.get(field.key)
+        widget_key = f"{key}:{field.key}"
+        if field.kind == "textarea":
+            out[field.key] = st.text_area(field.title, value=str(current or ""), key=widget_key)
+        elif field.kind == "bool":
+            out[field.key] = st.checkbox(field.title, value=bool(current), key=widget_key)
+        elif field.kind == "list":
+            text = "\n".join(current or [])
+            out[field.key] = st.text_area(f"{field.title} (en per rad)", value=text, key=widget_key)
+        elif field.kind == "choice":
+            options = ["", *field.choices]
+            index = options.index(current) if current in options else 0
+            out[field.key] = st.selectbox(field.title, options, index=index, key=widget_key)
+        else:
+            out[field.key] = st.text_input(
+                field.title, value="" if current is None else str(current), key=widget_key
+            )
+    return out

@@ -1,0 +1,116 @@
+"""Förvalta: redigera en post, dess relationer och processteg (redaktör)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.maintain import Conflict, MaintainError, edit, fields, history, satsning
+from ui import auth
+from ui.data import clear
+from ui.maintain_ui import field_inputs, label_picker, node_picker
+
+user = auth.require("editor")
+graph = auth.graph_for(user)
+st.title("Redigera")
+
+label = label_picker("edit_label")
+node_id = node_picker(graph, label, "edit_node")
+if node_id is None:
+    st.stop()
+node = edit.get_node(graph, node_id)
+if node is None:
+    st.warning("Posten finns inte längre.")
+    st.stop()
+
+# Optimistic locking: the version this editor opened; kept until a save or a reload.
+opened_key = f"opened_version:{node_id}"
+if opened_key not in st.session_state:
+    st.session_state[opened_key] = node["version"]
+opened = st.session_state[opened_key]
+if node["version"] != opened:
+    st.warning("Posten har ändrats av någon annan sedan du öppnade den.")
+    if st.button("Ladda om senaste versionen"):
+        st.session_state[opened_key] = node["version"]
+        st.rerun()
+
+props = node["properties"]
+st.caption(
+    f"id `{node_id}` · version {node['version']}" + (" · manuellt skapad" if props.get("manual") else "")
+)
+with st.form(f"edit_form:{node_id}:{opened}"):
+    values = field_inputs(label, props, f"edit:{node_id}:{opened}")
+    if st.form_submit_button("Spara", type="primary"):
+        try:
+            result = edit.update_node(graph, node_id, values, opened, user.name)
+        except Conflict as conflict:
+            st.error(conflict.message)
+        except MaintainError as error:
+            st.error(error.message)
+        else:
+            st.session_state[opened_key] = result["version"]
+            clear()
+            st.success("Sparat." if result["change"] else "Inga ändringar.")
+            st.rerun()
+
+if label == "Project":
+    st.subheader("Processteg")
+    current_state = props.get("process_state") or "—"
+    st.write(f"Nu: **{current_state}**")
+    new_state = st.selectbox("Flytta till", fields.PROCESS_STATES, key=f"state:{node_id}")
+    if st.button("Byt processteg"):
+        try:
+            result = satsning.set_state(graph, node_id, new_state, opened, user.name)
+        except MaintainError as error:
+            st.error(error.message)
+        else:
+            st.session_state[opened_key] = result["version"]
+            clear()
+            st.rerun()
+    steps = satsning.state_history(graph, node_id)
+    if steps:
+        st.dataframe(
+            [{"när": s["at"][:16], "vem": s["user"], "från": s["from"], "till": s["to"]} for s in steps],
+            hide_index=True,
+        )
+    rels = edit.relationships_of(graph, node_id)
+    st.subheader("Beredskap för gemensam satsning")
+    for criterion, ok in satsning.readiness(props, rels).items():
+        st.write(("✅ " if ok else "⬜ ") + criterion)
+
+st.subheader("Relationer")
+for i, rel in enumerate(edit.relationships_of(graph, node_id)):
+    title = fields.RELATIONSHIP_TITLES.get(rel["type"], rel["type"])
+    arrow = f"{title} → {rel['other_name']}" if rel["outgoing"] else f"{rel['other_name']} {title} → denna"
+    cols = st.columns([6, 1])
+    cols[0].write(arrow + ("  _(manuell)_" if rel["manual"] else f"  _({rel['sources']} källor)_"))
+    if cols[1].button("Ta bort", key=f"unrel:{i}"):
+        start, end = (node_id, rel["other"]) if rel["outgoing"] else (rel["other"], node_id)
+        edit.unrelate(graph, rel["type"], start, end, user.name)
+        clear()
+        st.rerun()
+
+with st.expander("Lägg till relation"):
+    options = [t for t, (starts, _) in fields.RELATIONSHIPS.items() if label in starts]
+    if options:
+        rel_type = st.selectbox("Relation", options, format_func=fields.RELATIONSHIP_TITLES.__getitem__)
+        ends = fields.RELATIONSHIPS[rel_type][1] or tuple(fields.FIELDS)
+        end_label = st.selectbox("Till typ", ends, format_func=fields.LABEL_TITLES.__getitem__)
+        other = node_picker(graph, end_label, "rel_other", "Till")
+        if other and st.button("Lägg till"):
+            try:
+                edit.relate(graph, rel_type, node_id, other, user.name)
+            except MaintainError as error:
+                st.error(error.message)
+            else:
+                clear()
+                st.rerun()
+
+with st.expander("Källor"):
+    for m in edit.mentions_of(graph, node_id):
+        st.markdown(f"**{m['document']}**, s. {m['page']}: {m['quote']}")
+
+with st.expander("Historik"):
+    for change in history.history(graph, node_id=node_id, limit=50):
+        done = " (ångrad)" if change.undone_by else ""
+        action = history.ACTION_TITLES.get(change.action, change.action)
+        st.write(f"{change.at[:16]} · {change.user} · {action}{done}: {change.summary}")

@@ -1,0 +1,84 @@
+"""Förvalta: granskningskön: osäkra extraktioner, möjliga dubbletter och brevlådan (redaktör)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.maintain import MaintainError, fields, merge, review
+from ui import auth
+from ui.data import clear
+
+user = auth.require("editor")
+graph = auth.graph_for(user)
+st.title("Granska")
+low, dupes, mailbox = st.tabs(["Osäkra uppgifter", "Möjliga dubbletter", "Brevlådan"])
+
+with low:
+    queue = review.low_confidence(graph)
+    st.caption(f"{len(queue)} uppgifter med låg säkerhet (under {review.REVIEW_THRESHOLD:.0%}).")
+    for row in queue:
+        with st.container(border=True):
+            st.markdown(
+                f"**{row['name']}** · {fields.LABEL_TITLES.get(row['label'], row['label'])} · "
+                f"säkerhet {row['confidence']:.0%}"
+            )
+            for quote in row["quotes"]:
+                st.caption(quote)
+            cols = st.columns(2)
+            if cols[0].button("Godkänn", key=f"ok:{row['id']}"):
+                try:
+                    review.accept(graph, row["id"], row["version"], user.name)
+                except MaintainError as error:
+                    st.error(error.message)
+                else:
+                    clear()
+                    st.rerun()
+            if cols[1].button("Avvisa (ta bort)", key=f"no:{row['id']}"):
+                review.reject(graph, row["id"], user.name)
+                clear()
+                st.rerun()
+
+with dupes:
+    pairs = review.duplicates(graph)
+    st.caption(f"{len(pairs)} par med liknande namn.")
+    for pair in pairs[:100]:
+        with st.container(border=True):
+            st.markdown(
+                f"{fields.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ "
+                f"**{pair.b_name}** ({pair.score:.0f} %)"
+            )
+            cols = st.columns(3)
+            if cols[0].button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
+                merge.merge(graph, pair.a, pair.b, user.name)
+                clear()
+                st.rerun()
+            if cols[1].button("Slå ihop (behåll andra)", key=f"m2:{pair.a}:{pair.b}"):
+                merge.merge(graph, pair.b, pair.a, user.name)
+                clear()
+                st.rerun()
+            if cols[2].button("Inte dubbletter", key=f"d:{pair.a}:{pair.b}"):
+                review.mark_distinct(graph, pair.a, pair.b)
+                st.rerun()
+
+with mailbox:
+    suggestions = review.open_suggestions(graph)
+    st.caption(f"{len(suggestions)} nya förslag.")
+    for s in suggestions:
+        with st.container(border=True):
+            st.markdown(
+                f"**{s['title']}** ({s['kind']}) · från {s['submitted_by']} · {s['submitted_at'][:10]}"
+            )
+            if s.get("text"):
+                st.write(s["text"])
+            cols = st.columns(2)
+            if cols[0].button("Gör till projekt (idé/behov)", key=f"acc:{s['id']}"):
+                try:
+                    review.accept_suggestion(graph, s["id"], user.name)
+                except MaintainError as error:
+                    st.error(error.message)
+                else:
+                    clear()
+                    st.rerun()
+            if cols[1].button("Avvisa", key=f"rej:{s['id']}"):
+                review.reject_suggestion(graph, s["id"], user.name)
+                st.rerun()
