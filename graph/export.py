@@ -28,6 +28,7 @@ def snapshot(graph: Graph) -> dict[str, list[dict[str, Any]]]:
         nodes = [
             {"id": row["id"], "labels": sorted(row["labels"]), "properties": _content(row["properties"])}
             for row in run(tx, "export/nodes")
+            if row["id"] is not None  # deleted by a concurrent commit after it was matched
         ]
         relationships = [
             {
@@ -37,6 +38,7 @@ def snapshot(graph: Graph) -> dict[str, list[dict[str, Any]]]:
                 "properties": _content(row["properties"]),
             }
             for row in run(tx, "export/relationships")
+            if row["start"] is not None and row["end"] is not None
         ]
         return {"nodes": nodes, "relationships": relationships}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +14,7 @@ DEFAULT_BOLT_PORT = 7687
 class Settings:
     uri: str
     user: str
-    password: str | None  # None: the local server's password file does not exist yet
+    password: str | None = field(repr=False)  # None: the local password file does not exist yet
     database: str
     local: bool  # True: projektdb runs its own Neo4j under data_dir
     data_dir: Path

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ingest.model import Entity, Evidence, Extraction, SourceDocument
+from ingest.spans import SpanSet
 from ingest.vocabulary import actors as vocabulary
 from ingest.vocabulary import places
 
@@ -117,14 +118,14 @@ def extract_actors(doc: SourceDocument) -> Extraction:
         clean, offsets = places.dehyphenate_with_offsets(page.text)
         candidates = _candidates(clean, abbreviations)
         accepted: list[_Candidate] = []
+        taken = SpanSet()
         # an abbreviation's definition first, then longer spans, then surer sources
         for candidate in sorted(
             candidates, key=lambda c: (c.priority < 5, -(c.end - c.start), -c.priority, c.start)
         ):
-            if candidate.type == "län" and any(a.start <= candidate.start < a.end for a in accepted):
+            if taken.overlaps(candidate.start, candidate.end):
                 continue
-            if any(candidate.start < a.end and a.start < candidate.end for a in accepted):
-                continue
+            taken.add(candidate.start, candidate.end)
             accepted.append(candidate)
         accepted.sort(key=lambda c: c.start)
         for candidate in accepted:

@@ -189,6 +189,7 @@ _FORWARD = re.compile(rf"([^()\n.;:!?]{{3,160}}?)\s*\(\s*({_ABBREVIATION})\s*\)"
 _REVERSE = re.compile(
     rf"(?<![\w-])({_ABBREVIATION})\s*(?:\(\s*([^()]{{3,120}}?)\s*\)|[ \t]+[–-][ \t]+([^\n]{{3,120}}))"
 )
+_SENTENCE = re.compile(r"[^.;:!?]*[.;:!?]?")  # runs the _FORWARD prefix cannot cross
 MIN_FIT = 0.6
 
 
@@ -266,7 +267,7 @@ def abbreviation_definitions(text: str) -> list[Definition]:
     """Every place the text defines an abbreviation, in order (see ``find_abbreviations``)."""
     clean, offsets = places.dehyphenate_with_offsets(text)
     found: list[Definition] = []
-    for match in _FORWARD.finditer(clean):
+    for match in _forward_matches(clean):
         abbreviation, before = match.group(2), match.group(1)
         long_form = _best_suffix(abbreviation, before) if _is_abbreviation(abbreviation) else None
         if long_form:
@@ -279,6 +280,21 @@ def abbreviation_definitions(text: str) -> list[Definition]:
             lo, hi = _locate(clean, long_form, match.start(group), match.end(group))
             found.append(_definition(abbreviation, long_form, offsets, match.start(), hi, lo, hi))
     return sorted(found, key=lambda d: d.start)
+
+
+def _forward_matches(text: str) -> list[re.Match[str]]:
+    """_FORWARD's matches, looked for only in sentences that have a "(": the lazy 3-160 character
+    prefix would otherwise be tried at every position of a long text (slow on one-line files)."""
+    matches: list[re.Match[str]] = []
+    last_end = 0
+    for sentence in _SENTENCE.finditer(text):
+        if "(" not in sentence.group():
+            continue
+        start = max(sentence.start(), last_end)
+        for match in _FORWARD.finditer(text, start, min(len(text), sentence.end() + 1)):
+            matches.append(match)
+            last_end = match.end()
+    return matches
 
 
 def _locate(text: str, long_form: str, lo: int, hi: int) -> tuple[int, int]:

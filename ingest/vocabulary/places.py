@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ingest.spans import SpanSet
 from ingest.vocabulary.municipalities import AMBIGUOUS, COUNTIES, REGION_SHORT_KEYS, STAD
 
 PlaceKind = Literal["kommun", "region", "län"]
@@ -245,13 +246,13 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 def _find_places(text: str) -> list[PlaceMention]:
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     found: list[PlaceMention] = []
     pending: list[tuple[re.Match[str], ActorCanon]] = []
     for pattern, how in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             canon = _read(match.group(), how)
             if canon is None:
@@ -265,7 +266,7 @@ def _find_places(text: str) -> list[PlaceMention]:
                     continue
                 if core in AMBIGUOUS and _after_name(text, start):
                     continue
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(PlaceMention(canon.name, canon.type, canon.county, start, end, match.group()))
     # ambiguous names listed next to places already found: "Eskilstuna, Mark och Nyköping"
     changed = True
