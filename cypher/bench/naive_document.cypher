@@ -1,0 +1,3 @@
+// The naive loader's document node.
+MERGE (d:Document {id: $document})
+SET d += $properties

@@ -1,0 +1,1 @@
+"""A seeded national corpus of synthetic Nära vård plans, for benchmarks (see docs/performance.md)."""
