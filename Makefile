@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PYTHON ?= python3
 PORT   ?= 8501
 
-.PHONY: install neo4j run app test lint format stop bench clean
+.PHONY: install neo4j run app test lint format stop bench clean audit
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,9 @@ test: install                       ## lint and the whole test suite against a r
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+audit: install                      ## known vulnerabilities in the installed dependencies (PyPI's JSON API)
+	$(BIN)/pip-audit --vulnerability-service pypi --progress-spinner off --skip-editable
 
 lint: install
 	$(BIN)/ruff check .
