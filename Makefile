@@ -44,5 +44,9 @@ format: install
 stop:
 	$(BIN)/projektdb db stop
 
+bench: install                      ## the performance benchmark at 1k, 10k and 50k projects (long; docs/performance.md)
+	mkdir -p bench-results
+	$(BIN)/projektdb bench --json bench-results/bench.json
+
 clean:                              ## remove the venv and build output (data/ is kept)
 	rm -rf $(VENV) neo4j-launcher/target .pytest_cache .ruff_cache
