@@ -6,7 +6,7 @@ Each module in projektdb/commands/ registers its commands on the shared Typer ap
 from __future__ import annotations
 
 from projektdb.app import app
-from projektdb.commands import data, db, quality  # noqa: F401  (registers the commands)
+from projektdb.commands import analysis, bench, data, db, maintain, ops, quality, values  # noqa: F401  (registers the commands)
 
 __all__ = ["app"]
 

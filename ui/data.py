@@ -5,14 +5,20 @@ Pages call these functions, never the driver. ``clear()`` after every write.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from graph import queries
+from graph import indicators, queries
+from graph.analytics import gaps, network, overlaps, refresh, related, search
 from graph.db import DatabaseUnavailable, Graph
+from ingest import pipeline
+from ingest.resolve import ResolvedDocument
 
 CACHE_TTL_S = 300
+Row = dict[str, Any]
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,9 +42,156 @@ def graph_or_stop() -> Graph:
         raise  # unreachable: st.stop() ends the script
 
 
+# --- reads ---------------------------------------------------------------------------------------
+
+
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
-def projects_by_focus_area() -> dict[str, list[dict[str, Any]]]:
+def projects_by_focus_area() -> dict[str, list[Row]]:
     return queries.projects_by_focus_area(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def project_facts() -> list[Row]:
+    return queries.project_facts(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def node_detail(node_id: str) -> Row | None:
+    return queries.node_detail(graph_or_stop(), node_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def node_relations(node_ids: tuple[str, ...]) -> list[Row]:
+    return queries.node_relations(graph_or_stop(), list(node_ids))
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def nodes_by_label(label: str) -> list[Row]:
+    return queries.nodes_by_label(graph_or_stop(), label)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def decisions() -> list[Row]:
+    return queries.decisions(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def documents() -> list[Row]:
+    return queries.documents(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def document(document_id: str) -> Row | None:
+    return queries.document(graph_or_stop(), document_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def document_contents(document_id: str) -> list[Row]:
+    return queries.document_contents(graph_or_stop(), document_id)
+
+
+# --- analytics: search, related initiatives, gaps, overlaps, indicators -------------------------
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def search_projects(text: str, filters: tuple[tuple[str, Any], ...] = (), limit: int = 50) -> dict[str, Any]:
+    """Full-text search with facets; ``filters`` as sorted (name, value) pairs of search.Filters."""
+    return search.search(graph_or_stop(), text, filters=search.Filters(**dict(filters)), limit=limit)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def related_to_project(project_id: str, limit: int = 10) -> list[Row]:
+    return related.related_to_project(graph_or_stop(), project_id, limit=limit)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def related_to_text(text: str, limit: int = 10) -> list[Row]:
+    return related.related_to_text(graph_or_stop(), text, limit=limit)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def coverage_projects() -> list[Row]:
+    """Ongoing projects per focus area with their places (the heatmap's input)."""
+    return queries.coverage_projects(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def coverage_gaps() -> list[Row]:
+    return gaps.coverage_gaps(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def goal_gaps() -> list[Row]:
+    return gaps.goal_gaps(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def indicator_gaps() -> list[Row]:
+    return gaps.indicator_gaps(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def readiness() -> list[Row]:
+    return gaps.readiness(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def time_gaps() -> list[Row]:
+    return gaps.time_gaps(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def target_group_gaps() -> list[Row]:
+    return gaps.target_group_gaps(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def overlap_pairs() -> dict[str, list[Row]]:
+    graph = graph_or_stop()
+    return {
+        "goal_target": overlaps.goal_target_overlaps(graph),
+        "text": overlaps.text_overlaps(graph),
+        "across_counties": overlaps.county_overlaps(graph),
+        "actor_load": overlaps.actor_load(graph),
+    }
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def overlap_clusters() -> list[Row]:
+    return network.communities(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def indicator_overview() -> list[Row]:
+    return indicators.indicator_overview(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def measure_values(measure_id: str) -> list[Row]:
+    return indicators.measure_values(graph_or_stop(), measure_id)
+
+
+# --- ingest (writes) -----------------------------------------------------------------------------
+
+
+def preview_upload(data: bytes, file_name: str) -> ResolvedDocument:
+    """What an ingest of the uploaded bytes would store (nothing is written). Raises ReadError."""
+    return pipeline.preview(Path(file_name), data=data, file_name=file_name, graph=graph_or_stop())
+
+
+def ingest_upload(
+    data: bytes, file_name: str, on_step: Callable[[str], None] | None = None
+) -> pipeline.IngestReport:
+    """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results."""
+    graph = graph_or_stop()
+    step = on_step or (lambda _: None)
+    step("Läser och sparar dokumentet …")
+    report = pipeline.ingest_file(graph, Path(file_name), data=data, file_name=file_name)
+    if report.status == "inläst":
+        step("Uppdaterar sökord och relaterade initiativ …")
+        refresh.refresh(graph)  # search terms and related initiatives follow the new facts
+    clear()
+    return report
 
 
 def clear() -> None:

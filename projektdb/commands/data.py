@@ -22,7 +22,7 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the reports as JSON."),
 ) -> None:
     """Read documents into the graph: one transaction per document; a re-ingest changes nothing."""
-    from ingest.pipeline import IngestReport, expand, ingest_file
+    from ingest.pipeline import IngestReport, after_ingest, expand, ingest_file
 
     files = expand(paths)
     missing = [str(p) for p in files if not p.exists()]
@@ -45,6 +45,8 @@ def ingest(
                 progress.update(task, description=f"Ingesting {path.name}")
                 reports.append(ingest_file(graph, path, force=force))
                 progress.advance(task)
+            progress.update(task, description="Updating related initiatives and search terms")
+            after_ingest(graph, reports)
     if as_json:
         console.print_json(json.dumps([r.__dict__ for r in reports], ensure_ascii=False))
     else:
@@ -65,11 +67,16 @@ def _print_reports(reports: list) -> None:
 @app.command()
 def export(
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
-    format: str = typer.Option("json", "--format", help="json"),
+    format: str = typer.Option("json", "--format", help="json or xlsx (the workbook in docs/maintenance.md)"),
 ) -> None:
-    """Export every node and relationship with provenance (stable, sorted JSON)."""
+    """Export every node and relationship with provenance (stable, sorted JSON, or an Excel workbook)."""
+    if format == "xlsx":
+        from projektdb.commands.maintain import export_xlsx
+
+        export_xlsx(output)
+        return
     if format != "json":
-        raise fail(f"unknown format {format!r}: use json")
+        raise fail(f"unknown format {format!r}: use json or xlsx")
     with connect(read_only=True) as graph:
         size = graph_export.write_json(graph, output)
     console.print(f"Wrote {output} ({size} bytes).")

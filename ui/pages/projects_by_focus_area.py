@@ -23,4 +23,4 @@ for focus_area, rows in grouped.items():
                 "Län": [r["county"] or "" for r in rows],
             }
         )
-        st.dataframe(table, hide_index=True, use_container_width=True)
+        st.dataframe(table, hide_index=True, width="stretch")

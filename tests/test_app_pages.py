@@ -1,0 +1,186 @@
+"""Every page's logic through Streamlit's AppTest, against the real test database with the sample."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from graph.settings import PROJECT_ROOT, Settings
+from ingest.readers import MAX_FILE_BYTES
+from tests.app_support import app_env, load_sample
+from tests.conftest import FARDPLAN
+
+TIMEOUT_S = 120
+UNGA_VUXNA = "project-tillsammans-for-unga-vuxna"
+
+
+@pytest.fixture(scope="module")
+def sample(neo4j_settings: Settings) -> Settings:
+    load_sample(neo4j_settings)
+    return neo4j_settings
+
+
+@pytest.fixture
+def app(sample: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
+    for key, value in app_env(sample).items():
+        monkeypatch.setenv(key, value)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=TIMEOUT_S)
+    yield at
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_page(at: AppTest, page: str, **params: str) -> AppTest:
+    at.run()
+    at.switch_page(f"ui/pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
+    parts += [h.value for h in at.header] + [h.value for h in at.subheader] + [e.label for e in at.expander]
+    return "\n".join(str(p) for p in parts)
+
+
+def unga_vuxna_id(at: AppTest) -> str:
+    from ui import data
+
+    return next(p["id"] for p in data.project_facts() if p["id"].startswith(UNGA_VUXNA))
+
+
+def test_overview_counts_and_timeline(app: AppTest) -> None:
+    at = open_page(app, "overview")
+    metrics = {m.label: m.value for m in at.metric}
+    from ui import data
+
+    assert int(metrics["Projekt"]) == len(data.project_facts()) > 0 and metrics["Dokument"] == "5"
+    assert int(metrics["Pågående"]) > 0
+    assert "Tidslinje" in text_of(at)
+
+
+def test_search_finds_unga_vuxna_with_related_initiatives(app: AppTest) -> None:
+    at = open_page(app, "search", q="unga vuxna")
+    text = text_of(at)
+    assert "tillsammans för unga vuxna" in text.casefold()
+    assert "Relaterade initiativ" in text and "textlikhet" in text
+    assert at.subheader[0].value.startswith("Träffar (")
+
+
+def test_search_facet_narrows_results(app: AppTest) -> None:
+    at = open_page(app, "search", q="unga vuxna")
+    before = at.subheader[0].value
+    facet = at.selectbox(key="facet-status")
+    facet.set_value(facet.options[0].split(" (")[0]).run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Träffar (") and at.subheader[0].value != "" and before
+
+
+def test_project_page_shows_provenance_quote(app: AppTest) -> None:
+    at = open_page(app, "overview")
+    project_id = unga_vuxna_id(at)
+    at = open_page(app, "project", id=project_id)
+    text = text_of(at)
+    assert "Tillsammans för unga vuxna" in text
+    assert "Var uppgiften står" in text and "sidan 1" in text
+    assert "Relaterade initiativ" in text
+
+
+def test_actor_page_and_unknown_id(app: AppTest) -> None:
+    at = open_page(app, "actor")
+    assert at.selectbox[0].options  # a picker of every actor
+    at = open_page(app, "actor", id="actor-finns-inte")
+    assert at.warning and "ingen uppgift" in at.warning[0].value
+
+
+def test_details_page_shows_a_goal(app: AppTest) -> None:
+    at = open_page(app, "details")
+    at.radio[0].set_value("Indicator").run()
+    at.selectbox[0].select_index(0).run()
+    assert not at.exception and "Indikator" in text_of(at)
+
+
+def test_gap_page_lists_gaps_and_overlaps(app: AppTest) -> None:
+    at = open_page(app, "gaps")
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["Målsättningar som inget projekt arbetar mot"] > 0
+    assert metrics["Indikatorer utan mått"] >= 1  # Rehabiliterande: "Ej klart"
+    assert metrics["Par av projekt som överlappar"] > 0
+    assert "Rehabiliterande" in text_of(at)
+
+
+def test_network_page_renders_around_a_project(app: AppTest) -> None:
+    at = open_page(app, "overview")
+    at = open_page(app, "network", id=unga_vuxna_id(at))
+    assert "Kopplingar i bilden" in text_of(at)
+    assert at.session_state["network"]["expanded"] == [unga_vuxna_id(at)]
+
+
+def test_indicator_page_marks_missing_measures(app: AppTest) -> None:
+    at = open_page(app, "indicators")
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["Indikatorer"] >= 7 and metrics["Indikatorer utan mått"] >= 1
+    assert any("Rehabiliterande" in e.label and "warning" in e.label for e in at.expander)
+
+
+def test_decision_page_has_diarienummer_and_sources(app: AppTest) -> None:
+    at = open_page(app, "decisions")
+    text = text_of(at)
+    assert "NSV22-0008" in text and "Källa:" in text and "sidan" in text
+
+
+def test_documents_page_preview_then_ingest(app: AppTest, sample: Settings) -> None:
+    at = open_page(app, "documents")
+    assert at.subheader[-1].value == "Inlästa dokument (5)"
+    # the same bytes as a new file name: already in the database, so the ingest says unchanged
+    upload = at.get("file_uploader")[0]
+    upload.upload("fardplan.txt", FARDPLAN.read_bytes(), mime_type="text/plain").run()
+    assert not at.exception
+    assert "Det här kommer att läsas in" in "\n".join(m.value for m in at.markdown)
+    at.button[-1].click().run()
+    assert not at.exception
+    assert at.info and "oförändrad" in at.info[0].value
+
+
+def test_documents_page_shows_read_errors_in_swedish(app: AppTest) -> None:
+    at = open_page(app, "documents")
+    upload = at.get("file_uploader")[0]
+    upload.upload("trasig.pdf", b"%PDF-1.4\n\x00\x01garbage", mime_type="application/pdf").run()
+    assert not at.exception
+    assert at.error and "Traceback" not in at.error[0].value
+
+
+def test_document_detail_lists_what_came_from_it(app: AppTest) -> None:
+    from ui import data
+
+    at = open_page(app, "overview")
+    document = next(d for d in data.documents() if d["kind"] == "färdplan" and d["county"] == "Sörmland")
+    at = open_page(app, "documents", id=document["id"])
+    assert "uppgifter kom från dokumentet" in text_of(at)
+    assert any(e.label.startswith("Projekt (") for e in at.expander)
+
+
+def test_database_down_is_a_swedish_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "neo4j://127.0.0.1:1")
+    monkeypatch.setenv("NEO4J_PASSWORD", "fel")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=TIMEOUT_S).run()
+    assert not at.exception
+    assert at.error and "Databasen svarar inte" in at.error[0].value
+    st.cache_resource.clear()
+
+
+def test_upload_limit_matches_the_reader() -> None:
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_FILE_BYTES

@@ -1,0 +1,105 @@
+"""Everything linked to one node, and for every extracted fact its source quote and page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import streamlit as st
+
+from ui import data
+from ui.components import document_titles, link, md, md_escape, node_link, parse_sources, quote_block
+from ui.vocabulary import HIDDEN_PROPERTIES, PROPERTY_NAMES, detail_url, label_name, relation_name
+
+Row = dict[str, Any]
+
+
+def render_node(node_id: str) -> Row | None:
+    """Show one node; returns its detail row, or None (with a Swedish message) when it is unknown."""
+    node = data.node_detail(node_id)
+    if node is None:
+        st.warning("Det finns ingen uppgift med den adressen. Den kan ha tagits bort vid en ny inläsning.")
+        return None
+    label = node["labels"][0] if node["labels"] else None
+    props = node["properties"]
+    st.header(props.get("name") or node_id)
+    st.caption(f"{label_name(label)} · id `{node_id}`")
+    st.page_link(
+        "ui/pages/network.py", label="Visa i nätverket", icon=":material/hub:", query_params={"id": node_id}
+    )
+
+    _properties(props)
+    relations = data.node_relations((node_id,))
+    _relations(relations)
+    _mentions(node["mentions"])
+    return node
+
+
+def _properties(props: Row) -> None:
+    rows = []
+    for key, value in props.items():
+        if key in HIDDEN_PROPERTIES or value in (None, "", []):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        rows.append((PROPERTY_NAMES.get(key, key), shown))
+    if not rows:
+        return
+    order = list(PROPERTY_NAMES.values())
+    rows.sort(key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+    md("\n".join(f"- **{name}:** {md_escape(value)}" for name, value in rows))
+
+
+def _relations(relations: list[Row]) -> None:
+    st.subheader("Kopplingar")
+    if not relations:
+        st.info("Inga kopplingar till andra uppgifter.")
+        return
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for relation in relations:
+        grouped[relation_name(relation["type"], relation["outgoing"])].append(relation)
+    titles = document_titles()
+    for name, rows in grouped.items():
+        md(f"**{name.capitalize()}** ({len(rows)})")
+        for relation in rows:
+            _relation(relation, titles)
+
+
+def _relation(relation: Row, titles: dict[str, str]) -> None:
+    props = relation["properties"] or {}
+    link = node_link(relation["other_label"], relation["other_id"], relation["other_name"])
+    extra = []
+    if props.get("role"):
+        extra.append(f"roll: {props['role']}")
+    if props.get("reasons"):
+        reasons = props["reasons"]
+        extra.append("; ".join(reasons) if isinstance(reasons, list) else str(reasons))
+    suffix = f" ({md_escape(', '.join(extra))})" if extra else ""
+    sources = parse_sources(props.get("sources"))
+    md(f"- {label_name(relation['other_label'])}: {link}{suffix}")
+    if sources:
+        with st.expander(f"Källa ({len(sources)})", expanded=False):
+            for source in sources:
+                document = source.get("document")
+                quote_block(source.get("quote", ""), source.get("page"), document, titles.get(document or ""))
+
+
+def _mentions(mentions: list[Row]) -> None:
+    st.subheader("Var uppgiften står")
+    if not mentions:
+        st.info("Uppgiften har inga källhänvisningar (den kan vara inlagd för hand).")
+        return
+    for mention in mentions:
+        written = mention.get("as_written")
+        reason = mention.get("reason")
+        notes = []
+        if written:
+            notes.append(f"skrivet som \u201d{md_escape(written)}\u201d")
+        if reason:
+            notes.append(f"kopplad hit: {md_escape(reason)}")
+        if notes:
+            st.caption(" · ".join(notes))
+        quote_block(mention["quote"] or "", mention["page"], mention["document"], mention["title"])
+
+
+def document_link(document_id: str, title: str | None) -> str:
+    return link(detail_url("Document", document_id), title or document_id[:12])

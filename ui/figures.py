@@ -1,0 +1,182 @@
+"""Plotly figures for the pages: counts, the project timeline, heatmaps. Pure functions of rows."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from graph.queries import huvudman
+
+Row = dict[str, Any]
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+STATUS_COLOURS = {
+    "pågående": "#2a9d8f",
+    "planerad": "#e9c46a",
+    "avslutad": "#8d99ae",
+    "okänd": "#c9c9c9",
+}
+CHART_HEIGHT = 300
+
+
+def parse_date(value: Any, end: bool = False) -> date | None:
+    """'2024' → 2024-01-01 (or 2024-12-31 as an end), '2024-05' → the month's first (or last) day."""
+    match = _DATE.search(str(value or ""))
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
+    month = min(max(month, 1), 12)
+    if match.group(3):
+        day = int(match.group(3))
+    elif end:
+        day = (date(year + (month == 12), month % 12 + 1, 1) - date(year, month, 1)).days
+    else:
+        day = 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, 1)
+
+
+def project_frame(projects: list[Row]) -> pd.DataFrame:
+    """One row per project with the columns the overview counts and charts."""
+    rows = []
+    for p in projects:
+        rows.append(
+            {
+                "id": p["id"],
+                "Projekt": p["name"],
+                "Status": p.get("status") or "okänd",
+                "Fokusområde": p["focus_areas"][0] if p.get("focus_areas") else "Utan fokusområde",
+                "Huvudman": huvudman([r.get("type") for r in p.get("responsible", [])]),
+                "Ansvarig": ", ".join(r["name"] for r in p.get("responsible", [])),
+                "Län": p.get("county") or "",
+                "Start": parse_date(p.get("start")),
+                "Slut": parse_date(p.get("end") or p.get("start"), end=True),
+                "Tidsplan": p.get("timeplan") or "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def count_bar(frame: pd.DataFrame, column: str, title: str) -> go.Figure:
+    """Horizontal bars: how many projects per value of a column, largest first."""
+    counts = Counter(frame[column]) if not frame.empty else Counter()
+    items = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    figure = go.Figure(
+        go.Bar(
+            x=[v for _, v in items],
+            y=[k for k, _ in items],
+            orientation="h",
+            text=[v for _, v in items],
+            textposition="auto",
+            marker_color="#1f5f8b",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        height=max(CHART_HEIGHT, 40 + 28 * len(items)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        xaxis_title="Antal projekt",
+        yaxis={"automargin": True},
+    )
+    return figure
+
+
+def timeline(frame: pd.DataFrame) -> go.Figure | None:
+    """Projects with known years as bars from start to end, coloured by status; None when none."""
+    dated = frame.dropna(subset=["Start"]) if not frame.empty else frame
+    if dated.empty:
+        return None
+    dated = dated.sort_values(["Start", "Projekt"]).copy()
+    dated["Namn"] = [_short(n) for n in dated["Projekt"]]
+    figure = px.timeline(
+        dated,
+        x_start="Start",
+        x_end="Slut",
+        y="Namn",
+        color="Status",
+        color_discrete_map=STATUS_COLOURS,
+        hover_data={"Projekt": True, "Tidsplan": True, "Ansvarig": True, "Namn": False},
+    )
+    figure.update_yaxes(autorange="reversed", title=None, automargin=True)
+    figure.update_layout(
+        height=max(CHART_HEIGHT, 60 + 24 * len(dated)),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend_title_text="Status",
+        xaxis_title=None,
+    )
+    return figure
+
+
+def heatmap(rows: list[str], columns: list[str], values: list[list[int]], title: str) -> go.Figure:
+    """A count matrix; empty cells (0) show as the palest colour so the gaps stand out."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=columns,
+            y=rows,
+            colorscale=[[0, "#fbe9e7"], [0.001, "#e3f2fd"], [1, "#1f5f8b"]],
+            text=values,
+            texttemplate="%{text}",
+            hovertemplate="%{y} × %{x}: %{z}<extra></extra>",
+            showscale=False,
+        )
+    )
+    figure.update_layout(
+        title=title,
+        height=max(CHART_HEIGHT, 80 + 32 * len(rows)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        xaxis={"side": "top", "automargin": True},
+        yaxis={"automargin": True, "autorange": "reversed"},
+    )
+    return figure
+
+
+def decision_timeline(decisions: list[Row]) -> go.Figure | None:
+    """Decisions with a date as points on a time axis, one row per deciding body."""
+    points = []
+    for d in decisions:
+        when = parse_date(d.get("date"))
+        if when is None:
+            continue
+        points.append(
+            {
+                "Datum": when,
+                "Organ": d.get("body")
+                or ", ".join(x["name"] for x in d.get("deciders", []))
+                or "Okänt organ",
+                "Beslut": d["name"],
+                "Diarienummer": d.get("diarienummer") or "",
+            }
+        )
+    if not points:
+        return None
+    frame = pd.DataFrame(points)
+    frame["Organ"] = [_short(o, 40) for o in frame["Organ"]]
+    figure = px.scatter(
+        frame,
+        x="Datum",
+        y="Organ",
+        hover_data={"Beslut": True, "Diarienummer": True},
+        color_discrete_sequence=["#1f5f8b"],
+    )
+    figure.update_traces(marker={"size": 12, "symbol": "diamond"})
+    figure.update_layout(
+        height=max(CHART_HEIGHT, 60 + 30 * frame["Organ"].nunique()),
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        yaxis={"title": None, "automargin": True},
+        xaxis_title=None,
+    )
+    return figure
+
+
+def _short(text: str, length: int = 60) -> str:
+    text = str(text)
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
