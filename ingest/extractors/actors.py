@@ -3,8 +3,14 @@ lärosäten and a few roles, each once per document with up to three mentions as
 
 Found by: the place vocabulary; known national bodies; abbreviations the text defines (the
 abbreviation becomes an alias); and body patterns built on a head noun ("-gruppen", "-nätverket",
-"-rådet", "Nämnden för ...", "Beredningsgrupp Barn"). Generic uses ("en arbetsgrupp", "nätverk",
-"Styrgruppen") are left out: a body needs a name of its own.
+"-rådet", "-förvaltningen", "Nämnden för ...", "Beredningsgrupp Barn", "Samverkansnämndens
+ledningsgrupp för ...", "kommunernas anhörigcentrum", a municipal board written bare after a
+preposition: "till kommunledningsgrupp och socialnämnd"); roles in the organisation of the work
+(projektledare, lokala processledare, -koordinatorer, "FoU-chef", "verksamhetschefen i <unit>"); the
+unit a chief heads ("chef för Paramedicin"). Generic uses ("en arbetsgrupp", "nätverk",
+"Styrgruppen") are left out: a body needs a name of its own, except in a document about one
+municipality, where an unnamed styrgrupp/arbetsgrupp is that municipality's group for the work
+("Styrgrupp för nära vård i Askersund"); "regionen" is the region of the document's county.
 
 Relations: region/municipality -IN_COUNTY-> County; -MEMBER_OF- only for two clear patterns: a
 municipal board named with its municipality ("Kommunstyrelsen i Askersund", or the one
@@ -36,12 +42,42 @@ _GROUP_STEMS = (
     "samverkansgrupp", "expertgrupp",
 )  # fmt: skip
 _GENERIC = frozenset(
-    {"nätverk", "nämnd", "råd", "styrelse", "team", "centrum", "kompetenscentrum", "pensionärsråd",
-     "funktionshinderråd", "vårdkompetensråd", "kommunledningsgrupp"}
+    {"nätverk", "nämnd", "råd", "styrelse", "team", "centrum", "center", "kompetenscentrum",
+     "vårdkompetensråd"}
 )  # fmt: skip
 _MUNICIPAL_BODIES = frozenset(
-    {"kommunstyrelse", "kommunfullmäktige", "socialnämnd", "regionstyrelse", "regionfullmäktige"}
+    {"kommunstyrelse", "kommunfullmäktige", "socialnämnd", "regionstyrelse", "regionfullmäktige",
+     "kommunledningsgrupp"}
+)  # fmt: skip
+# a board written bare after a preposition is the organisation's own: "lyfts till kommunledningsgrupp
+# och socialnämnd" ("en socialnämnd", "kommunernas socialnämnder" stay generic)
+_BARE_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:till|i|av|hos|från)\s+(?:[a-zåäö]+\s+(?:och|samt)\s+)?$")
+# the document's own unnamed groups: named after the municipality the plan is about (see _pending)
+_OWN_GROUPS = frozenset({"styrgrupp", "arbetsgrupp"})
+_OWN_WORK = "nära vård"
+# "socialförvaltningen", "Barn- och utbildningsförvaltningen": one administration (plural and the
+# bare "förvaltningen" are generic)
+_ADMINISTRATION = re.compile(
+    r"(?<![\w-])((?:[A-ZÅÄÖa-zåäö][\wåäö]*-\s+(?:och|&)\s+)?[A-ZÅÄÖa-zåäö][\wåäö]*förvaltningen)s?(?![\w-])"
 )
+# roles in the organisation of the work; bare ones join a qualified role of the same word
+_WORK_ROLE = re.compile(
+    r"(?<![\w-])(?:(?P<adjective>[Ll]okala|[Rr]egionala|[Kk]ommunala)\s+)?"
+    r"(?P<role>[Pp]rojektledar|[Pp]rocessledar)(?:e|en|na)(?![\w-])"
+)
+_COORDINATOR = re.compile(r"(?<![\w-])(?P<stem>[A-ZÅÄÖa-zåäö][a-zåäö]+koordinator)(?:er|erna|n)?(?![\w-])")
+_UNIT_CHIEF = re.compile(r"(?<![\w-])(?P<unit>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6})-chef(?:en|er|erna)?(?![\w-])")
+# "verksamhetschefen i LRS": a chief of a named unit (the unit is read by the other patterns)
+_CHIEF_OF = re.compile(
+    r"(?<![\w-])(?P<role>[Vv]erksamhets|[Ff]örvaltnings|[Dd]ivisions|[Oo]mrådes)chef(?:en)?"
+    r"(?P<gap>\s+(?:(?:för|i|vid|på)\s+)?)"
+)
+# "chef för Paramedicin", "områdeschef för Valfärd och folkhälsa,": the unit a chief heads
+_HEADED_UNIT = re.compile(
+    r"(?<![\w-])[a-zåäö]*chef(?:en)?\s+för\s+(?P<unit>[A-ZÅÄÖ][a-zåäö]{3,}(?:\s+och\s+[a-zåäö]{3,})?)"
+    r"(?=[ \t]*(?:[,.;)]|\n|$))"
+)
+_COUNTY_REGION = re.compile(r"(?<![\w-])[Rr]egionens?(?![\w-])")
 _STRUCTURES = re.compile(r"(?:samverkans|närvårds)(?:strukturen|struktur|organisationen)", re.IGNORECASE)
 _NAME_CONNECTORS = frozenset({"för", "kring", "i", "och", "av", "om", "&"})
 _NAME_STOP = frozenset(
@@ -87,6 +123,7 @@ class _Found:
     specific: bool = True  # a name of its own, not a generic word with a qualifier
     owner_place: str | None = None  # a municipal board's municipality, when written with it
     confidence: float = 1.0
+    pending: str = ""  # named only once the document is read: see _pending
 
 
 @dataclass
@@ -103,6 +140,7 @@ class _Candidate:
     owner_place: str | None = None
     confidence: float = 1.0
     abbreviation: str = ""  # an alias the actor goes by, besides the text read
+    pending: str = ""  # "own-group" or "county-region": named by _pending
 
 
 def extract_actors(doc: SourceDocument) -> Extraction:
@@ -139,9 +177,11 @@ def extract_actors(doc: SourceDocument) -> Extraction:
         renames += _renames(clean, accepted)
     for old, new in renames:
         _merge(found, _key_of(found, old), _key_of(found, new))
-    _merge_variants(found)
     dominant_municipality = _dominant(found, "kommun")
     default_county = doc.county or _dominant_county(found, county_mentions)
+    _pending(found, dominant_municipality, default_county)
+    _merge_bare_roles(found)
+    _merge_variants(found)
     entities: dict[str, Entity] = {}
     counties: dict[str, Entity] = {}
     owners = {item.key: _owner(item, found, dominant_municipality) for item in found.values()}
@@ -213,6 +253,63 @@ def _candidates(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[_C
         name = f"{match.group(1).capitalize()} nära vård"
         found.append(
             _Candidate(match.start(), match.end(), name, "roll", alias=match.group(), confidence=0.8)
+        )
+    found += _roles(text, found)
+    for match in _ADMINISTRATION.finditer(text):
+        name = _display(re.sub(r"\s+", " ", match.group(1)))
+        found.append(
+            _Candidate(*match.span(), name, "enhet", alias=match.group(1), priority=1, confidence=0.9)
+        )
+    for match in _HEADED_UNIT.finditer(text):
+        unit = re.sub(r"\s+", " ", match.group("unit"))
+        first = unit.split(" ")[0]
+        if _ADJECTIVES.search(first + " ") or places.canonical_actor(first) or vocabulary.known_actor(unit):
+            continue  # "verksamhetschef för Regionalt stöd, ...": an adjective, not a unit's name
+        found.append(_Candidate(*match.span("unit"), unit, "enhet", alias=unit, confidence=0.8))
+    for match in _COUNTY_REGION.finditer(text):
+        # "regionen": the region of the document's county, once that is known
+        found.append(
+            _Candidate(
+                *match.span(),
+                "Regionen",
+                "region",
+                alias=match.group(),
+                confidence=0.7,
+                pending="county-region",
+            )
+        )
+    return found
+
+
+def _roles(text: str, others: list[_Candidate]) -> list[_Candidate]:
+    """Roles in the organisation of the work: project and process leaders ("projektledarna",
+    "Lokala processledare"), coordinators ("sjukhuskoordinatorerna"), a unit's chief written as a
+    compound ("FoU-chefen") or with the unit named after it ("Verksamhetschefen i LRS")."""
+    found: list[_Candidate] = []
+    for match in _WORK_ROLE.finditer(text):
+        role = match.group("role").casefold() + "e"
+        adjective = match.group("adjective")
+        name = f"{adjective.capitalize()} {role}" if adjective else role.capitalize()
+        found.append(_Candidate(*match.span(), name, "roll", alias=match.group(), confidence=0.8))
+    for match in _COORDINATOR.finditer(text):
+        name = match.group("stem").capitalize() + "er"
+        found.append(_Candidate(*match.span(), name, "roll", alias=match.group(), confidence=0.8))
+    for match in _UNIT_CHIEF.finditer(text):
+        if sum(c.isupper() for c in match.group("unit")) < 2:
+            continue  # "FoU-chef", "IT-chef"; not an ordinary word before a hyphen
+        name = f"{match.group('unit')}-chef"
+        found.append(_Candidate(*match.span(), name, "roll", alias=match.group(), confidence=0.8))
+    for match in _CHIEF_OF.finditer(text):
+        unit = next(
+            (c for c in others if c.start == match.end() and c.type in ("enhet", "organisation")), None
+        )
+        if unit is None:
+            continue  # "verksamhetschef för vårdcentralen": no unit of its own
+        name = f"{match.group('role').capitalize()}chef för {unit.name}"
+        written = re.sub(r"\s+", " ", text[match.start() : unit.end])
+        # the role takes only its own word: the unit keeps its mention
+        found.append(
+            _Candidate(match.start(), match.start("gap"), name, "roll", alias=written, confidence=0.8)
         )
     return found
 
@@ -326,15 +423,38 @@ def _bodies(text: str) -> list[_Candidate]:
             continue
         adjective = _ADJECTIVES.search(text[max(0, start - 20) : start])
         if stem in _MUNICIPAL_BODIES:
-            if capital:
+            if capital or definite or _BARE_AFTER_PREPOSITION.search(text[max(0, start - 50) : start]):
                 found.append(_municipal_body(text, start, end, word, stem))
             continue
         generic = stem in _GENERIC or stem in _GROUP_STEMS or stem == _bare(stem)
+        owner_start = _genitive_owner(text, start)
+        if (
+            generic
+            and stem in _GROUP_STEMS
+            and owner_start is not None
+            and _is_body(text, owner_start, start)
+        ):
+            # "Samverkansnämndens ledningsgrupp för Sjukvårdsregion Mellansverige": a body's own group
+            full_end = _qualifier(text, end, single=False) or end
+            written = re.sub(r"\s+", " ", text[owner_start:full_end])
+            name = _display(written)
+            found.append(
+                _Candidate(
+                    owner_start, full_end, name, vocabulary.actor_type(name), alias=written, priority=1,
+                    confidence=0.9,
+                )
+            )  # fmt: skip
+            continue
         if generic:
+            own = stem in _OWN_GROUPS and not adjective
             if not capital and not adjective:
+                if own:
+                    found.append(_own_group(start, end, word, stem))
                 continue
             qualifier_end = _qualifier(text, end, single=stem in _GROUP_STEMS and not definite)
             if qualifier_end is None and not adjective:
+                if own:
+                    found.append(_own_group(start, end, word, stem))
                 continue
             first = start - len(adjective.group()) if adjective else start
             full_end = qualifier_end or end
@@ -354,7 +474,6 @@ def _bodies(text: str) -> list[_Candidate]:
                 )
             )
             continue
-        owner_start = _genitive_owner(text, start)
         if stem.endswith("team"):  # "Sydnärkes folkhälsoteam"; "mobila team" is no body
             if owner_start is None:
                 continue
@@ -364,6 +483,18 @@ def _bodies(text: str) -> list[_Candidate]:
                     owner_start, end, _display(written), "enhet", alias=written, priority=1, confidence=0.9
                 )
             )
+            continue
+        if stem.endswith(("centrum", "center")) and not capital:
+            # "kommunernas anhörigcentrum": a centre is one body when its owner is written
+            lower_owner = re.search(
+                r"(?:kommunens|kommunernas|regionens|länets)\s+$", text[max(0, start - 20) : start]
+            )
+            if owner_start is None and lower_owner is None:
+                continue
+            first = owner_start if owner_start is not None else start - len(lower_owner.group())
+            written = re.sub(r"\s+", " ", text[first:end])
+            name = _display(_definite(stem))
+            found.append(_Candidate(first, end, name, "enhet", alias=written, priority=1, confidence=0.9))
             continue
         if not capital and not definite and not adjective and not _specific_indefinite(text, start, stem):
             continue
@@ -383,9 +514,24 @@ def _bodies(text: str) -> list[_Candidate]:
     return found
 
 
+def _own_group(start: int, end: int, word: str, stem: str) -> _Candidate:
+    """An unnamed "styrgrupp"/"arbetsgrupp": the work's group of the municipality the document is
+    about, if it is about one (named by _pending; dropped otherwise)."""
+    return _Candidate(
+        start, end, stem.capitalize(), vocabulary.actor_type(stem), key=f"own-{stem}", alias=word,
+        priority=0, confidence=0.7, pending="own-group",
+    )  # fmt: skip
+
+
+def _is_body(text: str, owner_start: int, start: int) -> bool:
+    """Whether the genitive before a group noun names a body or a place ("Samverkansnämndens")."""
+    owner = text[owner_start:start].strip()[:-1]
+    return _head(owner.casefold())[0] is not None or places.canonical_actor(owner) is not None
+
+
 def _bare(stem: str) -> str:
     """The head noun a compound ends in ("skolchefsnätverk" → "nätverk")."""
-    for head in ("nätverk", "nämnd", "råd", "styrelse", "team", "centrum", *_GROUP_STEMS):
+    for head in ("nätverk", "nämnd", "råd", "styrelse", "team", "centrum", "center", *_GROUP_STEMS):
         if stem.endswith(head):
             return head
     return stem
@@ -398,9 +544,11 @@ def _municipal_body(text: str, start: int, end: int, word: str, stem: str) -> _C
     if owner and places.canonical_actor(owner.group(1)):
         owner_place, end = owner.group(1), end + owner.end()
     name = _display(_definite(stem))
+    written = re.sub(r"\s+", " ", text[start:end])
     return _Candidate(
-        start, end, name, "nämnd", alias=word, priority=1, owner_place=owner_place, confidence=0.9
-    )
+        start, end, name, vocabulary.actor_type(name), alias=written, priority=1, owner_place=owner_place,
+        confidence=0.9,
+    )  # fmt: skip
 
 
 def _head(word: str) -> tuple[str | None, bool]:
@@ -416,11 +564,12 @@ def _head(word: str) -> tuple[str | None, bool]:
         "rådet": "råd",
         "styrelsen": "styrelse",
         "teamet": "team",
+        "centret": "center",
     }
     for form, indefinite in definite_forms.items():
         if word.endswith(form):
             return word[: -len(form)] + indefinite, True
-    for head in ("nätverk", "nämnd", "råd", "styrelse", "fullmäktige", "team", "centrum"):
+    for head in ("nätverk", "nämnd", "råd", "styrelse", "fullmäktige", "team", "centrum", "center"):
         if word.endswith(head):
             return word, head == "fullmäktige"
     if _STRUCTURES.fullmatch(word):
@@ -625,7 +774,12 @@ def _add(found: dict[str, _Found], candidate: _Candidate, mention: _Mention) -> 
     item = found.get(key)
     if item is None:
         item = found[key] = _Found(
-            key, candidate.name, candidate.type, candidate.county, confidence=candidate.confidence
+            key,
+            candidate.name,
+            candidate.type,
+            candidate.county,
+            confidence=candidate.confidence,
+            pending=candidate.pending,
         )
     elif candidate.priority >= 4 or (item.name.isupper() and not candidate.name.isupper()):
         item.name = candidate.name  # a known canonical name wins over a form read off the text
@@ -664,6 +818,59 @@ def _merge_variants(found: dict[str, _Found]) -> None:
             if fuzz.ratio(names_a, names_b) >= FUZZY_MERGE:
                 keep, drop = (a, b) if len(found[a].mentions) >= len(found[b].mentions) else (b, a)
                 _merge(found, drop, keep)
+
+
+def _pending(found: dict[str, _Found], municipality: _Found | None, county: str | None) -> None:
+    """Name what the text names only by a common noun, from what the whole document is about.
+
+    "regionen" is the region of the document's county (merged into it when it is also named), or
+    nothing when the county is unknown. An unnamed "styrgrupp"/"arbetsgrupp" in a document about one
+    municipality (a municipality's own plan) is that municipality's group for the work: "Styrgrupp
+    för nära vård i Askersund"; in a document about several it is left out as generic.
+    """
+    for key, item in list(found.items()):
+        if not item.pending:
+            continue
+        del found[key]
+        if item.pending == "county-region":
+            region = next((r for r, c in places.regions().items() if c == county), None)
+            if region is None:
+                continue
+            item.name, item.county = region, county
+        elif municipality is None:
+            continue
+        else:
+            item.name = f"{item.name} för {_OWN_WORK} i {_bare_place(municipality.name)}"
+        item.key, item.pending = vocabulary.normalise_actor_name(item.name), ""
+        if item.key in found:
+            found[item.key].aliases |= item.aliases
+            found[item.key].mentions = (found[item.key].mentions + item.mentions)[:MAX_EVIDENCE]
+        else:
+            found[item.key] = item
+
+
+def _bare_place(municipality: str) -> str:
+    """ "Askersunds kommun" → "Askersund", "Malmö stad" → "Malmö"."""
+    bare = re.sub(r" (?:kommun|stad)$", "", municipality)
+    canon = places.canonical_actor(municipality)
+    if bare.endswith("s") and canon is not None and places.canonical_actor(bare[:-1]) == canon:
+        return bare[:-1]
+    return bare
+
+
+def _merge_bare_roles(found: dict[str, _Found]) -> None:
+    """A bare role ("Processledaren", "processledare tillsattes") is the document's one qualified
+    role of that word ("Processledare nära vård"), when it has exactly one."""
+    for key, item in list(found.items()):
+        if item.type != "roll" or " " in item.name:
+            continue
+        qualified = [
+            k
+            for k, other in found.items()
+            if other.type == "roll" and other.name.casefold().startswith(item.name.casefold() + " ")
+        ]
+        if len(qualified) == 1:
+            _merge(found, key, qualified[0])
 
 
 def _renames(text: str, accepted: list[_Candidate]) -> list[tuple[_Candidate, _Candidate]]:
