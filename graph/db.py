@@ -59,6 +59,12 @@ class Graph:
             raise DatabaseUnavailable(f"Neo4j at {self.settings.uri} does not answer: {error}") from error
         except neo4j.exceptions.AuthError as error:
             raise DatabaseUnavailable(f"Neo4j at {self.settings.uri} refused the credentials.") from error
+        except neo4j.exceptions.ClientError as error:
+            if "AuthenticationRateLimit" not in (error.code or ""):
+                raise
+            raise DatabaseUnavailable(
+                f"Neo4j at {self.settings.uri} refuses sign-ins for a few seconds after failed attempts."
+            ) from error
 
     # --- named queries ------------------------------------------------------------------------
 

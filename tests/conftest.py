@@ -6,6 +6,7 @@ port with a temporary data folder. Nothing is mocked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,14 @@ from graph.settings import PROJECT_ROOT, Settings, load_settings
 
 SAMPLE_DIR = PROJECT_ROOT / "sample_data"
 FARDPLAN = SAMPLE_DIR / "001_f592cce8843fa616.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_external_database() -> None:
+    """Tests use only the server they start: an external NEO4J_URI in the environment (a
+    developer's or CI's) must never receive test writes, also not from CLI subprocesses."""
+    for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        os.environ.pop(name, None)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from graph.maintain.users import User
 from graph.settings import PROJECT_ROOT, Settings
 from ingest.readers import MAX_FILE_BYTES
 from tests.app_support import app_env, load_sample
@@ -139,7 +140,15 @@ def test_decision_page_has_diarienummer_and_sources(app: AppTest) -> None:
     assert "NSV22-0008" in text and "Källa:" in text and "sidan" in text
 
 
+def test_documents_page_hides_the_upload_from_viewers(app: AppTest) -> None:
+    at = open_page(app, "documents")
+    assert not at.get("file_uploader")
+    assert any("Logga in som redaktör" in i.value for i in at.info)
+    assert at.subheader[-1].value == "Inlästa dokument (5)"  # the list is for everyone
+
+
 def test_documents_page_preview_then_ingest(app: AppTest, sample: Settings) -> None:
+    app.session_state["user"] = User("eva", "editor")
     at = open_page(app, "documents")
     assert at.subheader[-1].value == "Inlästa dokument (5)"
     # the same bytes as a new file name: already in the database, so the ingest says unchanged
@@ -153,6 +162,7 @@ def test_documents_page_preview_then_ingest(app: AppTest, sample: Settings) -> N
 
 
 def test_documents_page_shows_read_errors_in_swedish(app: AppTest) -> None:
+    app.session_state["user"] = User("eva", "editor")
     at = open_page(app, "documents")
     upload = at.get("file_uploader")[0]
     upload.upload("trasig.pdf", b"%PDF-1.4\n\x00\x01garbage", mime_type="application/pdf").run()

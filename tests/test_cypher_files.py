@@ -22,7 +22,8 @@ def test_there_are_named_queries() -> None:
 
 @pytest.mark.parametrize("name", QUERIES)
 def test_named_query_compiles(graph: Graph, name: str) -> None:
-    assert graph.plan(name)["operatorType"].startswith("ProduceResults") or graph.plan(name)
+    plan = graph.plan(name)
+    assert plan["operatorType"]  # EXPLAIN compiled it: a syntax or semantic error raises instead
 
 
 def test_unknown_query_is_refused() -> None:

@@ -21,7 +21,7 @@ from graph.settings import Settings, load_settings
 from ingest.pipeline import IngestReport, ingest_file, ingest_paths
 from tests.conftest import SAMPLE_DIR
 
-KILL_AFTER_MS = 1500  # the write transaction has been open this long when the server is killed
+KILL_AFTER_MS = 300  # the write transaction has been open this long when the server is killed
 WAIT_FOR_WRITE_S = 240.0
 
 
@@ -41,7 +41,7 @@ def big_plan(folder: Path) -> Path:
     from ingest.synthetic.generator import national_plans
     from ingest.synthetic.writers import write_plan
 
-    plans = national_plans(seed=11, projects=800, counties=1)
+    plans = national_plans(seed=11, projects=2400, counties=1)  # big: its write outlasts KILL_AFTER_MS
     return write_plan(max(plans, key=lambda p: len(p.rows)), folder, "txt")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from graph import indicators, queries
-from graph.analytics import gaps, network, overlaps, refresh, related, search
+from graph.analytics import gaps, network, overlaps, related, search
 from graph.db import DatabaseUnavailable, Graph
 from ingest import pipeline
 from ingest.resolve import ResolvedDocument
@@ -23,7 +23,9 @@ Row = dict[str, Any]
 
 @st.cache_resource(show_spinner=False)
 def connection() -> Graph:
-    graph = Graph()
+    """Every page reads through READ access sessions: the server refuses writes on them. Writes
+    go through ``ui.auth.graph_for(user)``, which only editors get a write connection from."""
+    graph = Graph(read_only=True)
     graph.verify()
     return graph
 
@@ -180,16 +182,16 @@ def preview_upload(data: bytes, file_name: str) -> ResolvedDocument:
 
 
 def ingest_upload(
-    data: bytes, file_name: str, on_step: Callable[[str], None] | None = None
+    graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], None] | None = None
 ) -> pipeline.IngestReport:
-    """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results."""
-    graph = graph_or_stop()
+    """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results.
+
+    ``graph`` is the signed-in editor's write connection (``ui.auth.graph_for``)."""
     step = on_step or (lambda _: None)
     step("Läser och sparar dokumentet …")
     report = pipeline.ingest_file(graph, Path(file_name), data=data, file_name=file_name)
-    if report.status == "inläst":
-        step("Uppdaterar sökord och relaterade initiativ …")
-        refresh.refresh(graph)  # search terms and related initiatives follow the new facts
+    step("Uppdaterar sökord och relaterade initiativ …")
+    pipeline.after_ingest(graph, [report])  # search terms and related initiatives follow the new facts
     clear()
     return report
 

@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from neo4j import ManagedTransaction
 from openpyxl import Workbook, load_workbook
@@ -97,8 +97,8 @@ class ImportReport:
 # --- export --------------------------------------------------------------------------------------
 
 
-def write_xlsx(graph: Graph, path: Path) -> dict[str, int]:
-    """Write the workbook; returns the number of rows per sheet."""
+def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
+    """Write the workbook to a file or a binary stream; returns the number of rows per sheet."""
     data = graph_export.snapshot(graph)
     workbook = Workbook()
     readme = workbook.active
@@ -200,7 +200,7 @@ def _style_header(sheet: Worksheet) -> None:
 # --- import --------------------------------------------------------------------------------------
 
 
-def import_xlsx(graph: Graph, path: Path, user: str | None = None) -> ImportReport:
+def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) -> ImportReport:
     """Upsert everything in the workbook, in one transaction. With ``user``, the import is recorded
     in the history (the app does this; a plain CLI restore into an empty database does not)."""
     try:

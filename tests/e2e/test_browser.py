@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.maintain import users
 from graph.server import free_port
 from graph.settings import PROJECT_ROOT, Settings
 from tests.app_support import app_env, load_sample
@@ -43,12 +44,17 @@ pytestmark = [
 ]
 
 
+EDITOR, EDITOR_PASSWORD = "redaktor", "e2e-lösenord-som-bara-testet-känner"
+
+
 @pytest.fixture(scope="module")
 def app_url(neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     load_sample(neo4j_settings)
     port = free_port()
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    env = os.environ.copy() | app_env(neo4j_settings)
+    users_file = tmp_path_factory.mktemp("users") / "users.toml"
+    users.add(EDITOR, "editor", EDITOR_PASSWORD, path=users_file)
+    env = os.environ.copy() | app_env(neo4j_settings) | {"PROJEKTDB_USERS_FILE": str(users_file)}
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
         "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -199,6 +205,11 @@ def test_gap_page(app_url: str, page: object) -> None:
 
 def test_upload_a_document_and_see_it_counted(app_url: str, page: object, tmp_path: Path) -> None:
     visit(page, f"{app_url}/dokument", "dokument-fore", "Inlästa dokument (5)")
+    page.get_by_text("Logga in som redaktör").wait_for()  # type: ignore[attr-defined]
+    page.get_by_label("Användarnamn").fill(EDITOR)  # type: ignore[attr-defined]
+    page.get_by_label("Lösenord").fill(EDITOR_PASSWORD)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Logga in").click()  # type: ignore[attr-defined]
+    page.get_by_text("Inloggad:").wait_for()  # type: ignore[attr-defined]
     # a revised local plan: new bytes, so a new document
     original = (SAMPLE_DIR / "004_0478605a8248e46a.txt").read_text(encoding="utf-8")
     upload = tmp_path / "askersund-reviderad.txt"

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ingest.model import ReadError
 from ingest.readers import MAX_FILE_BYTES
-from ui import data
+from ui import auth, data
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
 
@@ -41,6 +41,11 @@ def show_document(document_id: str) -> None:
 
 def preview_section() -> None:
     st.subheader("Läs in ett dokument")
+    user = auth.sidebar()
+    if user is None or not user.can("editor"):
+        # checked here on the server: the upload form is not even drawn for viewers
+        st.info("Logga in som redaktör (i sidomenyn) för att läsa in dokument.")
+        return
     st.caption(
         f"PDF, Word (DOCX) eller text, högst {MAX_FILE_BYTES // 1024 // 1024} MB. Du ser först vad som "
         "kommer att läsas in och bekräftar sedan."
@@ -92,7 +97,10 @@ def preview_section() -> None:
         progress = st.progress(0.0, text="Börjar …")
         steps = iter([0.3, 0.7])
         report = data.ingest_upload(
-            raw, upload.name, on_step=lambda text: progress.progress(next(steps, 0.9), text)
+            auth.graph_for(user),
+            raw,
+            upload.name,
+            on_step=lambda text: progress.progress(next(steps, 0.9), text),
         )
         progress.progress(1.0, text="Klart")
         if report.ok:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+import io
 
 import streamlit as st
 
@@ -17,10 +16,9 @@ st.title("Excel")
 st.write("Arbetsbokens upplägg beskrivs på bladet *Läs mig* och i docs/maintenance.md.")
 
 if st.button("Skapa arbetsbok"):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "projektdatabas.xlsx"
-        excel.write_xlsx(graph, path)
-        st.session_state["excel_bytes"] = path.read_bytes()
+    buffer = io.BytesIO()  # in memory: the app writes no files
+    excel.write_xlsx(graph, buffer)
+    st.session_state["excel_bytes"] = buffer.getvalue()
 if "excel_bytes" in st.session_state:
     st.download_button(
         "Ladda ner projektdatabas.xlsx", st.session_state["excel_bytes"], "projektdatabas.xlsx"
@@ -32,14 +30,11 @@ if not user.can("admin"):
     st.stop()
 upload = st.file_uploader("Arbetsbok (.xlsx)", type=["xlsx"])
 if upload is not None and st.button("Importera", type="primary"):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(upload.name).name
-        path.write_bytes(upload.getvalue())
-        try:
-            report = excel.import_xlsx(graph, path, user=user.name)
-        except MaintainError as error:
-            st.error(error.message)
-        else:
-            clear()
-            nodes, relationships = sum(report.nodes.values()), sum(report.relationships.values())
-            st.success(f"Importerade {nodes} poster och {relationships} relationer.")
+    try:
+        report = excel.import_xlsx(graph, io.BytesIO(upload.getvalue()), user=user.name)
+    except MaintainError as error:
+        st.error(error.message)
+    else:
+        clear()
+        nodes, relationships = sum(report.nodes.values()), sum(report.relationships.values())
+        st.success(f"Importerade {nodes} poster och {relationships} relationer.")
