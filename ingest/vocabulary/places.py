@@ -49,6 +49,17 @@ def municipality_actor(bare: str) -> str:
     return f"{genitive(bare) if bare[-1] not in 'aeiouyåäö' else bare} {suffix}"
 
 
+def bare_name(name: str) -> str:
+    """A municipality's own name without "kommun"/"stad" ("Katrineholms kommun" → "Katrineholm");
+    other names as they are."""
+    return _bare_by_actor().get(name, name)
+
+
+@cache
+def _bare_by_actor() -> dict[str, str]:
+    return {municipality_actor(bare): bare for row in COUNTIES for bare in row.municipalities}
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip().casefold()
 

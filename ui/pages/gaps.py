@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.analytics.gaps import CRITERIA
+from ingest.vocabulary import places
 from ui import coverage, data, figures
 from ui.components import md, md_escape, node_link
 
@@ -41,7 +42,7 @@ with tabs[0]:
         if county:
             matrix = coverage.by_municipality(areas, county)
             if matrix.rows:
-                columns = [c.removesuffix(" kommun") for c in matrix.columns]
+                columns = [places.bare_name(c) for c in matrix.columns]
                 st.plotly_chart(
                     figures.heatmap(matrix.rows, columns, matrix.values, f"Fokusområde × kommun ({county})"),
                     width="stretch",
