@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -127,7 +127,7 @@ class _Group:
     def add(self, entity: Entity, name: str) -> None:
         self.members.append((entity, name))
         self.keys.add(name_key(name))
-        self.keys.update(name_key(a) for a in entity.aliases)
+        self.keys.update(name_key(a) for a in matching_aliases(entity.aliases))
 
 
 def resolve(
@@ -156,7 +156,7 @@ class _Resolver:
         self.known_by_label: dict[tuple[str, str | None], list[KnownNode]] = defaultdict(list)
         for node in known:
             self.known_by_label[(node.label, node.scope)].append(node)
-            for written in (node.name, *node.aliases):
+            for written in (node.name, *matching_aliases(node.aliases)):
                 self.known_index[(node.label, name_key(written))].append(node)
 
     # --- placing one entity -------------------------------------------------------------------
@@ -167,8 +167,8 @@ class _Resolver:
     def place(self, entity: Entity) -> None:
         name = self._canonical_name(entity)
         scope = self._scope(entity, name)
-        keys = [name_key(name), *(name_key(a) for a in entity.aliases)]
-        group = self._find(entity.label, scope, keys)
+        keys = [name_key(name), *(name_key(a) for a in matching_aliases(entity.aliases))]
+        group = self._find(entity.label, scope, keys, name)
         if group is None:
             known = self._find_known(entity.label, scope, name, keys)
             group = self._known_group(known) if known else self._find_fuzzy(entity.label, scope, name)
@@ -192,7 +192,7 @@ class _Resolver:
                 return group
         group = _Group(known.label, known.name, known.scope)
         group.known = known
-        group.keys.update(name_key(a) for a in known.aliases)
+        group.keys.update(name_key(a) for a in matching_aliases(known.aliases))
         self.groups.append(group)
         return group
 
@@ -229,15 +229,20 @@ class _Resolver:
             return make_id(prefix, name, group.scope, periods[0] if periods else None)
         return make_id(prefix, name, group.scope)
 
-    def _find(self, label: Label, scope: str | None, keys: list[str]) -> _Group | None:
-        found = [group for key in keys for group in self.index.get((label, key), [])]
+    def _find(self, label: Label, scope: str | None, keys: list[str], name: str = "") -> _Group | None:
+        found = [
+            group
+            for key in keys
+            for group in self.index.get((label, key), [])
+            if not different_places(name, group.name)
+        ]
         return _prefer_scope(found, (scope, self.county, None), lambda g: g.scope)
 
     def _find_known(self, label: Label, scope: str | None, name: str, keys: list[str]) -> KnownNode | None:
         for key in keys:
             # across documents a scope must fit: this county's body or a national one
             node = _prefer_scope(
-                self.known_index.get((label, key), []),
+                [n for n in self.known_index.get((label, key), []) if not different_places(name, n.name)],
                 (scope, self.county, None),
                 lambda n: n.scope,
                 strict=True,
@@ -374,6 +379,20 @@ def _prefer_scope(
             if scope_of(candidate) == scope:
                 return candidate
     return None if strict or not candidates else candidates[0]
+
+
+def matching_aliases(aliases: Iterable[str]) -> list[str]:
+    """Aliases that may join two names: not a common word such as "regionen" or "styrgruppen"
+    (all lower case), which every county's documents use for their own body."""
+    return [a for a in aliases if a != a.lower()]
+
+
+def different_places(a: str, b: str) -> bool:
+    """Two names of different municipalities, regions or counties: never one node."""
+    if not a or not b:
+        return False
+    place_a, place_b = places.canonical_actor(a), places.canonical_actor(b)
+    return place_a is not None and place_b is not None and place_a.name != place_b.name
 
 
 def merge_reason(entity: Entity, group: _Group) -> str:

@@ -70,3 +70,17 @@ def test_a_node_in_the_database_takes_the_smaller_id_whichever_document_came_fir
     own = resolve(_actors("NSV"), document("b.txt")).nodes[0].id
     assert later.entities[0].id == min(known.id, own)
     assert resolved.renames == ([(known.id, own)] if own < known.id else [])
+
+
+def test_a_common_word_as_alias_never_joins_two_regions() -> None:
+    """Both counties' documents say "regionen" for their own region."""
+    sormland = _actors("Region Sörmland", aliases={"Region Sörmland": ["regionen"]})
+    resolve(sormland, document("a.txt", county="Sörmland"))
+    known = KnownNode(sormland.entities[0].id or "", "Actor", "Region Sörmland", ("regionen",), None)
+    orebro = _actors("Region Örebro län", aliases={"Region Örebro län": ["regionen"]})
+    resolve(orebro, document("b.txt", county="Örebro län"), [known])
+    assert orebro.entities[0].id != known.id
+    both = _actors("Region Sörmland", "regionen", "Region Örebro län")
+    resolve(both, document("c.txt"))
+    ids = _ids(both)
+    assert ids["Region Sörmland"] != ids["Region Örebro län"]
