@@ -60,7 +60,11 @@ PROPERTY_NAMES: dict[str, str] = {
     "aliases": "Andra namn",
     "initiative": "Initiativ",
 }
-HIDDEN_PROPERTIES = frozenset({"id", "name", "props_source", "confidence", "search_terms", "source_docs"})
+# bookkeeping of the loader and the maintenance tools, not facts for a reader
+HIDDEN_PROPERTIES = frozenset(
+    {"id", "name", "props_source", "confidence", "search_terms", "source_docs", "doc_props", "extracted_keys"}
+    | {"edited", "version", "merged_ids", "manual"}
+)
 
 # label → url path of the page that shows one such node (see streamlit_app.py)
 DETAIL_PAGES: dict[str, str] = {"Project": "projekt", "Actor": "aktor", "Document": "dokument"}
