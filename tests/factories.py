@@ -6,11 +6,15 @@ Use when a test needs exact, hand-written facts rather than what the extractors 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from graph.db import Graph
+from ingest.extractors.text_utils import tables_from_text
 from ingest.load import known_nodes, write_document
 from ingest.model import DocumentKind, Evidence, Extraction, Page, SourceDocument
 from ingest.resolve import ResolvedDocument, resolve
+
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_data"
 
 
 def document(
@@ -40,3 +44,15 @@ def load(graph: Graph, doc: SourceDocument, extraction: Extraction) -> ResolvedD
     resolved = resolve(extraction, doc, known_nodes(graph))
     write_document(graph, resolved)
     return resolved
+
+
+def sample(prefix: str) -> SourceDocument:
+    """A sample document as one page, with tables found in its tab-separated lines (no reader)."""
+    [path] = SAMPLE_DIR.glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    return SourceDocument(
+        id=prefix,
+        file_name=path.name,
+        media_type="text/plain",
+        pages=[Page(1, text, tables_from_text(text, 1))],
+    )

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 
 from ingest.extractors.activities import (
@@ -11,19 +9,7 @@ from ingest.extractors.activities import (
 )
 from ingest.extractors.text_utils import tables_from_text
 from ingest.model import Extraction, Page, SourceDocument, Table
-
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
-
-
-def sample(prefix: str) -> SourceDocument:
-    [path] = SAMPLES.glob(f"{prefix}_*.txt")
-    text = path.read_text(encoding="utf-8")
-    return SourceDocument(
-        id=prefix,
-        file_name=path.name,
-        media_type="text/plain",
-        pages=[Page(1, text, tables_from_text(text, 1))],
-    )
+from tests.factories import sample
 
 
 @pytest.fixture(scope="module")

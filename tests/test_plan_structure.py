@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 
 from ingest.extractors.plan_structure import (
@@ -9,21 +7,9 @@ from ingest.extractors.plan_structure import (
     find_goals,
     match_name,
 )
-from ingest.extractors.text_utils import dehyphenate, is_heading, is_toc_line, tables_from_text
+from ingest.extractors.text_utils import dehyphenate, is_heading, is_toc_line
 from ingest.model import Page, SourceDocument
-
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
-
-
-def sample(prefix: str) -> SourceDocument:
-    [path] = SAMPLES.glob(f"{prefix}_*.txt")
-    text = path.read_text(encoding="utf-8")
-    return SourceDocument(
-        id=prefix,
-        file_name=path.name,
-        media_type="text/plain",
-        pages=[Page(1, text, tables_from_text(text, 1))],
-    )
+from tests.factories import sample
 
 
 def doc(text: str, title: str = "") -> SourceDocument:
