@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-LABEL_NAMES: dict[str, str] = {
-    "Project": "Projekt",
-    "Actor": "Aktör",
-    "County": "Län",
-    "GoalArea": "Målområde",
-    "FocusArea": "Fokusområde",
-    "Goal": "Målsättning",
-    "Indicator": "Indikator",
-    "Measure": "Mått",
-    "Decision": "Beslut",
-    "TargetGroup": "Målgrupp",
-    "Document": "Dokument",
-}
+from graph.maintain.fields import LABEL_TITLES
+
+# one source for the labels' Swedish names: the maintenance forms use the same
+LABEL_NAMES: dict[str, str] = {**LABEL_TITLES, "Document": "Dokument"}
 
 # type → (as seen from the start node, as seen from the end node)
 RELATION_NAMES: dict[str, tuple[str, str]] = {
