@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from graph.analytics.search import FILTERED_CANDIDATES
 from ui import data, related
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
@@ -30,6 +31,11 @@ if not text.strip():
 everything = data.search_projects(text)
 chosen: dict[str, str] = {}
 with st.expander("Avgränsa", expanded=False):
+    if not everything.get("complete", True):
+        st.caption(
+            f"Antalen gäller de {everything['considered']} bästa träffarna; en avgränsning väljer "
+            f"bland de {FILTERED_CANDIDATES} bästa. Fler sökord ger en snävare sökning."
+        )
     columns = st.columns(3)
     for number, (name, (facet, title)) in enumerate(FACETS.items()):
         options = everything["facets"].get(facet, {})
