@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
 from graph.db import Graph, run
-from ingest.model import REL_TYPES
 from ingest.resolve import KnownNode, ResolvedDocument, scope_for
 
 T = TypeVar("T")
 BATCH_SIZE = 1000
 # Bumped when extraction changes, so unchanged files are re-read after an upgrade.
 EXTRACTOR_VERSION = "1"
+# The labels cypher/ingest/known_nodes.cypher reads: what resolution matches across documents.
+KNOWN_LABELS = frozenset({"Actor", "FocusArea", "GoalArea", "Indicator", "TargetGroup"})
+# Documents whose focus areas are IN_PLAN of them.
+PLAN_KINDS = frozenset({"färdplan", "målbild", "lokal plan", "projektrapport"})
 
 
 def document_state(graph: Graph, document_id: str) -> str | None:
@@ -31,73 +34,116 @@ def document_state(graph: Graph, document_id: str) -> str | None:
 
 
 def known_nodes(graph: Graph) -> list[KnownNode]:
-    return [
-        KnownNode(
-            id=row["id"],
-            label=row["label"],
-            name=row["name"],
-            aliases=tuple(row["aliases"]),
-            scope=scope_for(row["label"], row["name"], {"type": row["type"]}, row["county"]),
-        )
-        for row in graph.read("ingest/known_nodes")
-        if row["name"]
-    ]
+    return [node for row in graph.read("ingest/known_nodes") if (node := _known_node(row))]
 
 
-def write_document(graph: Graph, resolved: ResolvedDocument) -> None:
+def _known_node(row: dict[str, Any]) -> KnownNode | None:
+    if not row["name"]:
+        return None
+    return KnownNode(
+        id=row["id"],
+        label=row["label"],
+        name=row["name"],
+        aliases=tuple(row["aliases"]),
+        scope=scope_for(row["label"], row["name"], {"type": row["type"]}, row["county"]),
+    )
+
+
+@dataclass
+class Written:
+    """What writing one document changed that resolving the next one depends on."""
+
+    known: list[KnownNode]  # its nodes of KNOWN_LABELS, as the graph holds them after the write
+    others_changed: bool  # it also changed nodes it does not name now (renamed, updated, deleted)
+
+
+class KnownNodes:
+    """``known_nodes(graph)`` across a batch ingest: read once, then kept up to date from what each
+    ``write_document`` returns instead of re-read before every document. A write that changed
+    other nodes (renames, or a re-ingest that left nodes behind) makes the next call read again.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._nodes: dict[str, KnownNode] | None = None
+
+    def nodes(self) -> list[KnownNode]:
+        if self._nodes is None:
+            self._nodes = {node.id: node for node in known_nodes(self.graph)}
+        return list(self._nodes.values())
+
+    def after(self, written: Written) -> None:
+        if self._nodes is None:
+            return
+        if written.others_changed:
+            self._nodes = None
+            return
+        for node in written.known:
+            self._nodes[node.id] = node
+
+
+def write_document(graph: Graph, resolved: ResolvedDocument) -> Written:
     """All of the document, or nothing: one managed write transaction."""
-    graph.run_write(lambda tx: _write(tx, resolved))
+    return graph.run_write(lambda tx: _write(tx, resolved))
 
 
-def _write(tx: ManagedTransaction, resolved: ResolvedDocument) -> None:
+def _write(tx: ManagedTransaction, resolved: ResolvedDocument) -> Written:
+    """Three statements for a document new to the graph: the document, its nodes (with their
+    mentions and IN_PLAN), its relationships. Renames and a re-ingest add theirs; no statement
+    runs without rows."""
     document = resolved.document
     doc_id = document.id
-    source_prefix = json.dumps({"document": doc_id})[:-1]  # '{"document": "<id>"'
     if resolved.renames:
         renames = [{"old": old, "new": new} for old, new in resolved.renames]
         run(tx, "ingest/rename_nodes", renames=renames)
-    retracted = run(tx, "ingest/retract_document", document=doc_id, source_prefix=source_prefix)
-    previous_ids = retracted[0]["ids"] if retracted else []
-
-    run(
+    current = [n.id for n in resolved.nodes]
+    [begun] = run(
         tx,
         "ingest/merge_document",
         document=doc_id,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         properties=document_properties(resolved),
+        ids=current,
     )
-    current = {n.id for n in resolved.nodes}
-    stale = [i for i in previous_ids if i not in current]
-    sources = {
-        row["id"]: row
-        for ids in _batches(sorted(current | set(stale)))
-        for row in run(tx, "ingest/node_sources", ids=ids)
-    }
+    sources = {row["id"]: row for row in begun["nodes"]}
+    stale: list[str] = []
+    if begun["existed"]:
+        source_prefix = json.dumps({"document": doc_id})[:-1]  # '{"document": "<id>"'
+        [retracted] = run(tx, "ingest/retract_document", document=doc_id, source_prefix=source_prefix)
+        stale = sorted(set(retracted["ids"]) - set(current))
+        for ids in _batches(stale):
+            sources.update((row["id"], row) for row in run(tx, "ingest/node_sources", ids=ids))
+
+    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for mention in resolved.mentions:
+        mentions[mention.node].append(asdict(mention))
+    unknown = sorted(mentions.keys() - set(current))
+    if unknown:  # the resolver never makes these; the loader would drop them silently
+        raise ValueError(f"mentions of nodes the document does not name: {unknown}")
+    plan = document.kind in PLAN_KINDS
     node_rows = [
-        {**_node_row(n), **merged_properties(sources.get(n.id), doc_id, n.properties)} for n in resolved.nodes
+        {
+            **_node_row(n),
+            **merged_properties(sources.get(n.id), doc_id, n.properties),
+            "mentions": mentions[n.id],
+            "in_plan": plan and n.label == "FocusArea",
+        }
+        for n in resolved.nodes
     ]
+    known: list[KnownNode] = []
     for rows in _batches(node_rows):
-        run(tx, "ingest/merge_nodes", rows=rows, document=doc_id)
+        for row in run(tx, "ingest/merge_nodes", rows=rows, document=doc_id):
+            node = _known_node(row) if row["label"] in KNOWN_LABELS else None
+            if node is not None:
+                known.append(node)
     left = [{"id": i, **merged_properties(sources[i], doc_id, None)} for i in stale if i in sources]
     for rows in _batches(left):
         run(tx, "ingest/update_node_properties", rows=rows)
-    for rows in _batches([asdict(m) for m in resolved.mentions]):
-        run(tx, "ingest/create_mentions", rows=rows, document=doc_id)
-
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for relation in resolved.relations:
-        by_type[relation.type].append(asdict(relation))
-    for rel_type in REL_TYPES:
-        if rel_type == "IN_PLAN":
-            continue
-        for rows in _batches(by_type.get(rel_type, [])):
-            run(tx, f"ingest/relate/{rel_type}", rows=rows, document=doc_id)
-
-    focus_areas = [n.id for n in resolved.nodes if n.label == "FocusArea"]
-    if focus_areas and document.kind in ("färdplan", "målbild", "lokal plan", "projektrapport"):
-        run(tx, "ingest/link_plan", ids=focus_areas, document=doc_id)
+    for rows in _batches([asdict(r) for r in resolved.relations]):
+        run(tx, "ingest/relate", rows=rows, document=doc_id)
     if stale:
         run(tx, "ingest/delete_orphans", ids=stale)
+    return Written(known=known, others_changed=bool(resolved.renames or stale))
 
 
 def document_properties(resolved: ResolvedDocument) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from graph.analytics.refresh import refresh
 from graph.db import Graph
 from ingest.extractors import extract
-from ingest.load import EXTRACTOR_VERSION, document_state, known_nodes, write_document
+from ingest.load import EXTRACTOR_VERSION, KnownNodes, document_state, known_nodes, write_document
 from ingest.model import ReadError
 from ingest.readers import read_document
 from ingest.resolve import ResolvedDocument, resolve
@@ -43,8 +43,14 @@ def preview(
 
 
 def ingest_file(
-    graph: Graph, path: Path, data: bytes | None = None, file_name: str | None = None, force: bool = False
+    graph: Graph,
+    path: Path,
+    data: bytes | None = None,
+    file_name: str | None = None,
+    force: bool = False,
+    known: KnownNodes | None = None,
 ) -> IngestReport:
+    """``known``: the nodes a batch has already read (ingest_paths); None reads them afresh."""
     name = file_name or path.name
     try:
         document = read_document(path, data=data, file_name=file_name)
@@ -56,8 +62,9 @@ def ingest_file(
     if not force and document_state(graph, document.id) == EXTRACTOR_VERSION:
         report.status = "oförändrad"
         return report
-    resolved = resolve(extract(document), document, known_nodes(graph))
-    write_document(graph, resolved)
+    known = known or KnownNodes(graph)
+    resolved = resolve(extract(document), document, known.nodes())
+    known.after(write_document(graph, resolved))
     report.counts = resolved.counts()
     report.warnings = resolved.warnings
     return report
@@ -70,8 +77,9 @@ def ingest_paths(
     on_done: Callable[[IngestReport], None] | None = None,
 ) -> list[IngestReport]:
     reports = []
+    known = KnownNodes(graph)  # read once, then kept up to date by each write
     for path in expand(paths):
-        report = ingest_file(graph, path, force=force)
+        report = ingest_file(graph, path, force=force, known=known)
         reports.append(report)
         if on_done:
             on_done(report)

@@ -20,7 +20,7 @@ from graph import queries
 from graph.db import Graph
 from graph.settings import Settings
 from ingest import load as loader_module
-from ingest.load import known_nodes, write_document
+from ingest.load import KnownNodes, write_document
 from ingest.resolve import ResolvedDocument, resolve
 from ingest.synthetic import generator, writers
 from projektdb.bench import analytics, database, loader, pages
@@ -182,13 +182,14 @@ def _ingest(
     extract_s = resolve_s = load_s = 0.0
     sample: list[ResolvedDocument] = []
     sample_rows = 0
+    known = KnownNodes(graph)  # as ingest_paths: read once, then kept up to date by each write
     for number, plan in enumerate(plans):
         began = time.perf_counter()
         document, extraction = generator.to_document(options.seed, plan)
         extracted = time.perf_counter()
-        resolved = resolve(extraction, document, known_nodes(graph))
+        resolved = resolve(extraction, document, known.nodes())
         resolved_at = time.perf_counter()
-        write_document(graph, resolved)
+        known.after(write_document(graph, resolved))
         loaded = time.perf_counter()
         extract_s += extracted - began
         resolve_s += resolved_at - extracted

@@ -1,7 +1,0 @@
-MATCH (d:Document {id: $document})
-UNWIND $rows AS row
-MATCH (x:Entity {id: row.node})
-CREATE (x)-[:MENTIONED_IN {
-  page: row.page, quote: row.quote, start: row.start, end: row.end,
-  extractor: row.extractor, as_written: row.as_written, reason: row.reason
-}]->(d)
