@@ -11,6 +11,9 @@ Coverage rule (focus area × municipality and × huvudman), for ongoing projects
   plan with "Respektive huvudman" is work every huvudman in the county does;
 - huvudman "region" is covered by a region actor or by länsgemensam work, "kommun" by a kommun
   actor or by länsgemensam work.
+The rule is applied in the database, twice: cypher/analytics/coverage_counts.cypher counts the cells
+for the heatmaps (graph.queries.coverage_counts, ui/coverage.py) and coverage_gap_areas.cypher finds
+the empty ones for ``coverage_gaps``; tests check that the two agree.
 """
 
 from __future__ import annotations
@@ -46,61 +49,47 @@ def goal_gaps(graph: Graph, county: str | None = None, limit: int = DEFAULT_LIMI
 
 
 def coverage_gaps(graph: Graph, year: int | None = None) -> list[Row]:
-    """Cells of focus area × municipality, and focus area × huvudman, with nothing ongoing."""
+    """Cells of focus area × municipality, and focus area × huvudman, with nothing ongoing.
+
+    Only focus areas without ongoing county-wide work can have a gap; the database finds those (and
+    stops at the first county-wide project of every other area), with the municipalities their local
+    projects cover."""
     municipalities_by_county: dict[str, list[str]] = {}
     for name, county in places.municipalities().items():
         municipalities_by_county.setdefault(county, []).append(name)
     cells: list[Row] = []
-    for area in graph.read("analytics/coverage_projects", year=_year(year)):
-        covered, county_wide, region, kommun = _coverage(area["projects"])
+    for area in graph.read("analytics/coverage_gap_areas", year=_year(year)):
         county = area["county"]
+        covered = set(area["municipalities"])
         base = {
             "focus_area_id": area["id"],
             "focus_area": area["name"],
             "period": area["period"],
             "county": county,
-            "ongoing_projects": len(area["projects"]),
+            "ongoing_projects": area["projects"],
         }
-        if not county_wide:
-            for municipality in sorted(municipalities_by_county.get(county, [])):
-                if municipality not in covered:
-                    cells.append(
-                        base
-                        | {
-                            "dimension": "kommun",
-                            "cell": municipality,
-                            "description": f"Inget pågående arbete inom {area['name']} i {municipality}.",
-                        }
-                    )
-        for huvudman, is_covered in (("region", region or county_wide), ("kommun", kommun or county_wide)):
-            if not is_covered:
+        for municipality in sorted(municipalities_by_county.get(county, [])):
+            if municipality not in covered:
                 cells.append(
                     base
                     | {
-                        "dimension": "huvudman",
-                        "cell": huvudman,
-                        "description": (
-                            f"Inget pågående arbete inom {area['name']} med {huvudman} som huvudman."
-                        ),
+                        "dimension": "kommun",
+                        "cell": municipality,
+                        "description": f"Inget pågående arbete inom {area['name']} i {municipality}.",
                     }
                 )
+        # no county-wide work: so no region takes part (that would make the work county-wide), and
+        # every ongoing project has a kommun
+        for huvudman in ["region"] if area["projects"] else ["region", "kommun"]:
+            cells.append(
+                base
+                | {
+                    "dimension": "huvudman",
+                    "cell": huvudman,
+                    "description": f"Inget pågående arbete inom {area['name']} med {huvudman} som huvudman.",
+                }
+            )
     return cells
-
-
-def _coverage(projects: list[Row]) -> tuple[set[str], bool, bool, bool]:
-    """(municipalities covered, county-wide work exists, region covered, kommun covered)."""
-    covered: set[str] = set()
-    county_wide = region = kommun = False
-    for project in projects:
-        covered.update(project["municipalities"])
-        kommun = kommun or bool(project["municipalities"])
-        region = region or bool(project["regions"])
-        unplaced = not (
-            project["municipalities"] or project["counties"] or project["regions"] or project["county_bodies"]
-        )
-        if project["counties"] or project["regions"] or project["county_bodies"] or unplaced:
-            county_wide = True
-    return covered, county_wide, region, kommun
 
 
 def indicator_gaps(graph: Graph, limit: int = DEFAULT_LIMIT) -> list[Row]:

@@ -159,7 +159,7 @@ def test_every_page_renders_without_errors(app_url: str, page: object) -> None:
         ("luckor", "luckor", "Luckor i täckningen"),
         ("indikatorer", "indikatorer", "Rehabiliterande"),
         ("beslut", "beslut", "NSV22-0008"),
-        ("fokusomraden", "projekt-per-fokusomrade", "Projekt per fokusområde"),
+        ("fokusomraden", "projekt-per-fokusomrade", "Delaktighet och personcentrering ("),
         ("aktor", "aktor-val", "Välj en aktör i listan"),
     ]:
         visit(page, f"{app_url}/{path}", name, expected)

@@ -13,7 +13,9 @@ WARN = ":orange[:material/warning:]"
 st.title("Luckor och överlapp")
 st.caption("För planering per fokusområde: tomma rutor, mål utan aktivitet, saknade mått och dubbelarbete.")
 
-tabs = st.tabs(
+# Lazy tabs: only the open tab's content runs (a switch reruns the page), so a first visit reads the
+# coverage counts and nothing else.
+coverage_tab, goals_tab, indicators_tab, readiness_tab, overlap_tab, cluster_tab = st.tabs(
     [
         "Täckning",
         "Mål utan aktivitet",
@@ -21,133 +23,143 @@ tabs = st.tabs(
         "Gemensamma satsningar",
         "Överlapp",
         "Kluster",
-    ]
+    ],
+    key="luckor-flik",
+    on_change="rerun",
 )
 
-with tabs[0]:
-    areas = data.coverage_projects()
-    counties = coverage.counties(areas)
-    if not areas:
-        st.info("Inga fokusområden har lästs in än.")
-    else:
+if coverage_tab.open:
+    with coverage_tab:
+        counties = data.focus_area_counties()
         county = (
             st.selectbox("Län", counties, index=0)
             if len(counties) > 1
             else (counties[0] if counties else None)
         )
-        st.caption(
-            "Antal pågående projekt per fokusområde. Länsgemensamt arbete räknas för alla kommuner i länet. "
-            "Ljusröda rutor (0) är luckor."
-        )
-        if county:
-            matrix = coverage.by_municipality(areas, county)
-            if matrix.rows:
-                columns = [places.bare_name(c) for c in matrix.columns]
-                st.plotly_chart(
-                    figures.heatmap(matrix.rows, columns, matrix.values, f"Fokusområde × kommun ({county})"),
-                    width="stretch",
-                )
-        matrix = coverage.by_huvudman(areas, county)
-        st.plotly_chart(
-            figures.heatmap(matrix.rows, matrix.columns, matrix.values, "Fokusområde × huvudman"),
-            width="stretch",
-        )
-        cells = data.coverage_gaps()
-        st.metric("Luckor i täckningen", len(cells))
-        if cells:
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        "Fokusområde": [c["focus_area"] for c in cells],
-                        "Period": [c["period"] or "" for c in cells],
-                        "Saknas för": [c["cell"] for c in cells],
-                        "Beskrivning": [c["description"] for c in cells],
-                    }
-                ),
-                hide_index=True,
+        areas = data.coverage_counts(county)
+        if not areas:
+            st.info("Inga fokusområden har lästs in än.")
+        else:
+            st.caption(
+                "Antal pågående projekt per fokusområde. Länsgemensamt arbete räknas för alla kommuner i "
+                "länet. Ljusröda rutor (0) är luckor."
+            )
+            if county:
+                matrix = coverage.by_municipality(areas, county)
+                if matrix.rows:
+                    columns = [places.bare_name(c) for c in matrix.columns]
+                    st.plotly_chart(
+                        figures.heatmap(
+                            matrix.rows, columns, matrix.values, f"Fokusområde × kommun ({county})"
+                        ),
+                        width="stretch",
+                    )
+            matrix = coverage.by_huvudman(areas, county)
+            st.plotly_chart(
+                figures.heatmap(matrix.rows, matrix.columns, matrix.values, "Fokusområde × huvudman"),
                 width="stretch",
             )
-
-with tabs[1]:
-    goals = data.goal_gaps()
-    st.metric("Målsättningar som inget projekt arbetar mot", len(goals))
-    for goal in goals:
-        areas_text = ", ".join(goal.get("focus_areas") or []) or "utan fokusområde"
-        md(
-            f"- {node_link('Goal', goal['id'], goal['text'])}  \n"
-            f"  <small>{md_escape(areas_text)} · {md_escape(goal.get('county') or '')}</small>",
-            unsafe_allow_html=True,
-        )
-
-with tabs[2]:
-    missing = data.indicator_gaps()
-    without = [r for r in missing if r["kind"] == "indikator utan mått"]
-    no_source = [r for r in missing if r["kind"] != "indikator utan mått"]
-    left, right = st.columns(2)
-    left.metric("Indikatorer utan mått", len(without))
-    right.metric("Mått utan datakälla", len(no_source))
-    for row in without:
-        md(f"- {WARN} {node_link('Indicator', row['id'], row['name'])}: {md_escape(row['description'])}")
-    if no_source:
-        with st.expander(f"{len(no_source)} mått saknar datakälla"):
-            md("\n".join(f"- {node_link('Measure', r['id'], r['name'])}" for r in no_source))
-
-with tabs[3]:
-    st.caption(
-        "Projektrapportens fem kriterier för en gemensam satsning. ”Ja” = uppfyllt, "
-        "”Saknas” = inget stöd för kriteriet i dokumenten."
-    )
-    rows = data.readiness()
-    if not rows:
-        st.info("Inga projekt att bedöma.")
-    else:
-        table = pd.DataFrame(
-            [
-                {"Projekt": r["name"], "Län": r.get("county") or "", "Status": r.get("status") or ""}
-                | {
-                    label.split(" (")[0].capitalize(): "Ja" if r["checklist"][key] else "Saknas"
-                    for key, label in CRITERIA.items()
-                }
-                | {"Saknas": len(r["missing"])}
-                for r in rows
-            ]
-        )
-        st.dataframe(table, hide_index=True, width="stretch", height=420)
-
-with tabs[4]:
-    pairs = data.overlap_pairs()
-    kinds = {
-        "goal_target": "Samma mål/fokusområde och målgrupp, olika ansvariga",
-        "text": "Liknande beskrivning",
-        "across_counties": "Samma slags initiativ i olika län",
-    }
-    total = sum(len(pairs.get(k, [])) for k in kinds)
-    st.metric("Par av projekt som överlappar", total)
-    for key, title in kinds.items():
-        found = pairs.get(key, [])
-        with st.expander(f"{title} ({len(found)})", expanded=bool(found) and key == "text"):
-            if not found:
-                st.caption("Inga par.")
-            for pair in found:
-                md(
-                    f"**{node_link('Project', pair['a_id'], pair['a_name'])}** ↔ "
-                    f"**{node_link('Project', pair['b_id'], pair['b_name'])}**"
+            cells = data.coverage_gaps()
+            st.metric("Luckor i täckningen", len(cells))
+            if cells:
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            "Fokusområde": [c["focus_area"] for c in cells],
+                            "Period": [c["period"] or "" for c in cells],
+                            "Saknas för": [c["cell"] for c in cells],
+                            "Beskrivning": [c["description"] for c in cells],
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
                 )
-                md("\n".join(f"- {md_escape(r)}" for r in pair.get("reasons") or []))
-    load = pairs.get("actor_load", [])
-    with st.expander(f"Aktörer med många projekt samtidigt ({len(load)})"):
-        for actor in load:
+
+if goals_tab.open:
+    with goals_tab:
+        goals = data.goal_gaps()
+        st.metric("Målsättningar som inget projekt arbetar mot", len(goals))
+        for goal in goals:
+            areas_text = ", ".join(goal.get("focus_areas") or []) or "utan fokusområde"
             md(
-                f"- {node_link('Actor', actor['id'], actor['name'])}: "
-                + md_escape("; ".join(actor["reasons"]))
+                f"- {node_link('Goal', goal['id'], goal['text'])}  \n"
+                f"  <small>{md_escape(areas_text)} · {md_escape(goal.get('county') or '')}</small>",
+                unsafe_allow_html=True,
             )
 
-with tabs[5]:
-    clusters = data.overlap_clusters()
-    st.caption("Grupper av projekt som liknar varandra: kandidater för samordning.")
-    if not clusters:
-        st.info("Inga kluster hittades.")
-    for cluster in clusters:
-        with st.container(border=True):
-            md(f"**Kluster {cluster['community']}** · {md_escape('; '.join(cluster['reasons']))}")
-            md("\n".join(f"- {node_link('Project', p['id'], p['name'])}" for p in cluster["projects"]))
+if indicators_tab.open:
+    with indicators_tab:
+        missing = data.indicator_gaps()
+        without = [r for r in missing if r["kind"] == "indikator utan mått"]
+        no_source = [r for r in missing if r["kind"] != "indikator utan mått"]
+        left, right = st.columns(2)
+        left.metric("Indikatorer utan mått", len(without))
+        right.metric("Mått utan datakälla", len(no_source))
+        for row in without:
+            md(f"- {WARN} {node_link('Indicator', row['id'], row['name'])}: {md_escape(row['description'])}")
+        if no_source:
+            with st.expander(f"{len(no_source)} mått saknar datakälla"):
+                md("\n".join(f"- {node_link('Measure', r['id'], r['name'])}" for r in no_source))
+
+if readiness_tab.open:
+    with readiness_tab:
+        st.caption(
+            "Projektrapportens fem kriterier för en gemensam satsning. ”Ja” = uppfyllt, "
+            "”Saknas” = inget stöd för kriteriet i dokumenten."
+        )
+        rows = data.readiness()
+        if not rows:
+            st.info("Inga projekt att bedöma.")
+        else:
+            table = pd.DataFrame(
+                [
+                    {"Projekt": r["name"], "Län": r.get("county") or "", "Status": r.get("status") or ""}
+                    | {
+                        label.split(" (")[0].capitalize(): "Ja" if r["checklist"][key] else "Saknas"
+                        for key, label in CRITERIA.items()
+                    }
+                    | {"Saknas": len(r["missing"])}
+                    for r in rows
+                ]
+            )
+            st.dataframe(table, hide_index=True, width="stretch", height=420)
+
+if overlap_tab.open:
+    with overlap_tab:
+        pairs = data.overlap_pairs()
+        kinds = {
+            "goal_target": "Samma mål/fokusområde och målgrupp, olika ansvariga",
+            "text": "Liknande beskrivning",
+            "across_counties": "Samma slags initiativ i olika län",
+        }
+        total = sum(len(pairs.get(k, [])) for k in kinds)
+        st.metric("Par av projekt som överlappar", total)
+        for key, title in kinds.items():
+            found = pairs.get(key, [])
+            with st.expander(f"{title} ({len(found)})", expanded=bool(found) and key == "text"):
+                if not found:
+                    st.caption("Inga par.")
+                for pair in found:
+                    md(
+                        f"**{node_link('Project', pair['a_id'], pair['a_name'])}** ↔ "
+                        f"**{node_link('Project', pair['b_id'], pair['b_name'])}**"
+                    )
+                    md("\n".join(f"- {md_escape(r)}" for r in pair.get("reasons") or []))
+        load = pairs.get("actor_load", [])
+        with st.expander(f"Aktörer med många projekt samtidigt ({len(load)})"):
+            for actor in load:
+                md(
+                    f"- {node_link('Actor', actor['id'], actor['name'])}: "
+                    + md_escape("; ".join(actor["reasons"]))
+                )
+
+if cluster_tab.open:
+    with cluster_tab:
+        clusters = data.overlap_clusters()
+        st.caption("Grupper av projekt som liknar varandra: kandidater för samordning.")
+        if not clusters:
+            st.info("Inga kluster hittades.")
+        for cluster in clusters:
+            with st.container(border=True):
+                md(f"**Kluster {cluster['community']}** · {md_escape('; '.join(cluster['reasons']))}")
+                md("\n".join(f"- {node_link('Project', p['id'], p['name'])}" for p in cluster["projects"]))

@@ -1,19 +1,77 @@
-"""Projekt per fokusområde: every project in the database, grouped by its focus area."""
+"""Projekt per fokusområde: the projects of each focus area, for one county or all, a page at a time.
+
+The counts come first (one small query); each focus area then shows one page of its projects, so a
+national database with 50 000 projects sends a few hundred rows, not all of them.
+"""
+
+import math
 
 import pandas as pd
 import streamlit as st
 
+from graph.queries import NO_FOCUS_AREA, PAGE_SIZE
 from ui import data
 
+ALL_COUNTIES = "Alla län"
+
+
+def number(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
 st.title("Projekt per fokusområde")
-grouped = data.projects_by_focus_area()
-if not grouped:
+counts = data.focus_area_project_counts()
+if not counts:
     st.info("Databasen är tom. Läs in dokument under Dokument, eller kör `projektdb ingest`.")
     st.stop()
 
-st.caption(f"{sum(len(rows) for rows in grouped.values())} projekt i {len(grouped)} fokusområden")
-for focus_area, rows in grouped.items():
-    with st.expander(f"{focus_area} ({len(rows)})", expanded=True):
+per_county: dict[str, int] = {}
+for row in counts:
+    if row["county"]:
+        per_county[row["county"]] = per_county.get(row["county"], 0) + row["projects"]
+choice = st.selectbox(
+    "Län",
+    [ALL_COUNTIES, *sorted(per_county)],
+    format_func=lambda c: c if c == ALL_COUNTIES else f"{c} ({number(per_county[c])})",
+    key="fokus-lan",
+)
+county = None if choice == ALL_COUNTIES else choice
+
+areas: dict[str, int] = {}
+for row in counts:
+    if county is None or row["county"] == county:
+        name = row["focus_area"] or NO_FOCUS_AREA
+        areas[name] = areas.get(name, 0) + row["projects"]
+order = sorted(a for a in areas if a != NO_FOCUS_AREA) + ([NO_FOCUS_AREA] if NO_FOCUS_AREA in areas else [])
+st.caption(
+    f"{number(sum(areas.values()))} projekt i {len(order)} fokusområden"
+    + (f", {PAGE_SIZE} i taget per fokusområde" if any(n > PAGE_SIZE for n in areas.values()) else "")
+)
+
+first_pages = data.projects_by_focus_area(county)
+for name in order:
+    total = areas[name]
+    with st.expander(f"{name} ({number(total)})", expanded=True):
+        pages = math.ceil(total / PAGE_SIZE)
+        page = 1
+        if pages > 1:
+            page = int(
+                st.number_input(
+                    f"Sida (av {pages})",
+                    min_value=1,
+                    max_value=pages,
+                    value=1,
+                    step=1,
+                    key=f"sida-{county}-{name}",
+                )
+            )
+            first = (page - 1) * PAGE_SIZE + 1
+            st.caption(f"Projekt {number(first)}–{number(min(page * PAGE_SIZE, total))} av {number(total)}")
+        rows = (
+            first_pages.get(name, [])
+            if page == 1
+            else data.projects_by_focus_area(county, name, page - 1).get(name, [])
+        )
         table = pd.DataFrame(
             {
                 "Projekt": [r["name"] for r in rows],
