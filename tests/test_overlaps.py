@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import networkx as nx
+import numpy as np
+import pytest
+from scipy import sparse
+
 from graph.analytics import network, overlaps, refresh
 from graph.db import Graph
 from ingest.model import Extraction
@@ -20,10 +25,28 @@ def test_same_goal_and_target_group_with_different_responsibles(graph: Graph) ->
         ex.relate("TARGETS", project, group, evidence("x"))
         ex.relate("RESPONSIBLE_FOR", ex.entity("Actor", actor, evidence(actor)), project, evidence("x"))
     load(graph, document("o.txt", "o"), ex)
+    assert overlaps.goal_target_overlaps(graph) == []  # refresh finds the candidates
+    refresh.refresh(graph)
     (row,) = overlaps.goal_target_overlaps(graph)
     assert "samma mål: Fler har fast vårdkontakt" in row["reasons"]
     assert "samma målgrupp: äldre multisjuka" in row["reasons"]
     assert any(r.startswith("olika ansvariga") for r in row["reasons"])
+
+
+def test_a_shared_responsible_actor_is_no_coordination_opportunity(graph: Graph) -> None:
+    ex = Extraction()
+    goal = ex.entity("Goal", "Fler har fast vårdkontakt", evidence("g"))
+    group = ex.entity("TargetGroup", "äldre multisjuka", evidence("t"))
+    region = ex.entity("Actor", "Region Sörmland", evidence("r"))
+    for name in ("Fast vårdkontakt i Flen", "Vårdkontakt för multisjuka"):
+        project = ex.entity("Project", name, evidence(name))
+        ex.relate("ADDRESSES", project, goal, evidence("x"))
+        ex.relate("TARGETS", project, group, evidence("x"))
+        ex.relate("RESPONSIBLE_FOR", region, project, evidence("x"))
+    load(graph, document("o.txt", "o"), ex)
+    report = refresh.refresh(graph)
+    assert report.related_pairs == 1 and report.coordination_pairs == 0
+    assert overlaps.goal_target_overlaps(graph) == []
 
 
 def test_the_same_initiative_in_two_counties(graph: Graph) -> None:
@@ -57,3 +80,92 @@ def test_overlaps_on_the_corpus(graph: Graph) -> None:
     groups = network.communities(graph)
     unga = [g for g in groups if any(p["name"] == "Tillsammans för unga vuxna" for p in g["projects"])]
     assert unga and any(p["name"].startswith("Lokala workshops kommunvis") for p in unga[0]["projects"])
+
+
+def test_refresh_stores_communities_and_actor_metrics_the_same_each_time(graph: Graph) -> None:
+    load_corpus(graph)
+    first = refresh.refresh(graph)
+    stored = network.communities(graph)
+    load_rows = network.actor_load(graph)
+    assert first.communities >= len(stored) > 0 and first.actors_in_network > 0
+    assert load_rows and all(r["centrality"] is not None for r in load_rows)
+    # what refresh stored is what Louvain gives on the spot (same edges, same seed)
+    assert stored == network._communities_now(graph, network.COMMUNITY_MIN_SCORE, 3, network.COMMUNITY_SEED)
+    # refresh twice: the same communities, centralities and coordination marks
+    second = refresh.refresh(graph)
+    assert (
+        second.related_pairs,
+        second.coordination_pairs,
+        second.communities,
+        second.actors_in_network,
+    ) == (
+        first.related_pairs,
+        first.coordination_pairs,
+        first.communities,
+        first.actors_in_network,
+    )
+    assert network.communities(graph) == stored
+    assert network.actor_load(graph) == load_rows
+    # a limit keeps the shape: the largest first, ``size`` the whole community
+    (top,) = network.communities(graph, limit=1, per_community=2)
+    assert top["community"] == 1 and top["size"] == stored[0]["size"]
+    assert top["projects"] == stored[0]["projects"][:2]
+
+
+def test_stored_centrality_is_networkx_betweenness(graph: Graph) -> None:
+    load_corpus(graph)
+    refresh.refresh(graph)
+    g = network.actor_network(graph)
+    actors = [n for n, d in g.nodes(data=True) if d["kind"] == "actor"]
+    projection = nx.bipartite.weighted_projected_graph(g, actors)
+    expected = nx.betweenness_centrality(projection, normalized=True)
+    rows = network.actor_load(graph, min_projects=1)
+    assert rows
+    for row in rows:
+        assert row["centrality"] == round(expected[row["id"]], 4)
+        assert row["partners"] == projection.degree(row["id"])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_betweenness_matches_networkx(seed: int) -> None:
+    g = nx.gnm_random_graph(50, 90, seed=seed)
+    g.add_node(50)  # an isolated node counts in the normalisation
+    nodes = sorted(g)
+    ours = network.betweenness(sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=nodes)), block=7)
+    expected = nx.betweenness_centrality(g, normalized=True)
+    assert np.allclose(ours, [expected[n] for n in nodes])
+
+
+def test_network_view_reads_only_what_it_draws(graph: Graph) -> None:
+    load_corpus(graph)
+    refresh.refresh(graph)
+    (project,) = [
+        p
+        for p in network.choices(graph, "Project", text="unga vuxna")
+        if p["name"] == "Tillsammans för unga vuxna"
+    ]
+    rows = network.neighbourhood(graph, [project["id"]], per_type=2)
+    per_type: dict[str, int] = {}
+    for row in rows:
+        assert row["node"] == project["id"] and row["type"] != "MENTIONED_IN"
+        per_type[row["type"]] = per_type.get(row["type"], 0) + 1
+    assert per_type and max(per_type.values()) <= 2
+    related = [r["other_id"] for r in rows if r["type"] == "RELATED_TO"]
+    scores = {
+        r["id"]: r["score"] for r in graph.read("analytics/related_for_project", id=project["id"], limit=50)
+    }
+    second_best = sorted(scores.values(), reverse=True)[1]
+    assert len(related) == 2 and all(scores[i] >= second_best for i in related)  # the strongest first
+    assert network.choices(graph, "Project", county="Finns inte") == []
+    assert len(network.choices(graph, "Actor", limit=3)) == 3
+
+
+def test_louvain_is_as_good_as_networkx_and_repeatable() -> None:
+    g = nx.planted_partition_graph(8, 30, 0.3, 0.01, seed=3)
+    nodes = sorted(g)
+    adjacency = sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=nodes))
+    labels = network.louvain(adjacency, seed=1)
+    ours = [set(np.flatnonzero(labels == c).tolist()) for c in range(labels.max() + 1)]
+    theirs = nx.community.louvain_communities(g, seed=1)
+    assert nx.community.modularity(g, ours) >= nx.community.modularity(g, theirs) - 0.01
+    assert (network.louvain(adjacency, seed=1) == labels).all()

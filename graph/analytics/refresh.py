@@ -1,5 +1,7 @@
-"""Recompute everything derived from the graph after an ingest: compound parts for search and the
-RELATED_TO pairs. Safe to call any number of times; the result depends only on the graph.
+"""Recompute everything derived from the graph after an ingest: compound parts for search, the
+RELATED_TO pairs (with the overlap marks ``coordination`` and ``across_counties``), the
+communities of overlapping projects and the actors' partners and centrality. Safe to call any
+number of times; the result depends only on the graph (inputs sorted by id, fixed seeds).
 
 The loader could write ``search_terms`` itself with one line at the end of ingest/resolve.py
 ``_node_row``: ``properties["search_terms"] = compounds.text_search_terms(properties)`` (with the
@@ -8,9 +10,10 @@ seed vocabulary only); ``refresh`` also learns the corpus's own words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.analytics import related
+from graph.analytics import network, overlaps, related
 from graph.analytics.compounds import Vocabulary, corpus_vocabulary, search_terms
 from graph.db import Graph
 
@@ -22,14 +25,29 @@ class RefreshReport:
     search_terms_written: int
     related_pairs: int
     projects: int
+    coordination_pairs: int = 0
+    communities: int = 0
+    actors_in_network: int = 0
 
 
 def refresh(graph: Graph) -> RefreshReport:
     vocabulary, written = refresh_search_terms(graph)
     projects = related.load_projects(graph)
     rows = related.compute(projects, vocabulary)
+    responsible = {row["project"]: row["actors"] for row in graph.read("analytics/responsible_ids")}
+    coordination = overlaps.mark_coordination(projects, rows, responsible)
+    overlaps.mark_across_counties(projects, rows)
     related.write(graph, rows)
-    return RefreshReport(search_terms_written=written, related_pairs=len(rows), projects=len(projects))
+    communities = refresh_communities(graph, projects, rows)
+    actors = refresh_actor_metrics(graph)
+    return RefreshReport(
+        search_terms_written=written,
+        related_pairs=len(rows),
+        projects=len(projects),
+        coordination_pairs=coordination,
+        communities=communities,
+        actors_in_network=actors,
+    )
 
 
 def refresh_search_terms(graph: Graph) -> tuple[Vocabulary, int]:
@@ -46,3 +64,34 @@ def refresh_search_terms(graph: Graph) -> tuple[Vocabulary, int]:
         for lo in range(0, len(rows), BATCH):
             graph.write(name, rows=rows[lo : lo + BATCH])
     return vocabulary, sum(len(rows) for rows in changed.values())
+
+
+def refresh_communities(graph: Graph, projects: Sequence[related.ProjectRow], pairs: Sequence[dict]) -> int:
+    """Louvain over the related pairs just computed (no read back), stored as (:Community)."""
+    info = {
+        p.id: {
+            "county": p.county,
+            "focus_areas": sorted(set(p.sets["focus_areas"].values())),
+            "target_groups": sorted(set(p.sets["target_groups"].values())),
+        }
+        for p in projects
+    }
+    rows = network.compute_communities(pairs, info)
+    graph.write("analytics/community_delete")
+    for lo in range(0, len(rows), BATCH):
+        graph.write("analytics/community_write", rows=rows[lo : lo + BATCH])
+    return len(rows)
+
+
+def refresh_actor_metrics(graph: Graph) -> int:
+    """Store ``partners`` and ``centrality`` on every actor (None when it has no active project)."""
+    projects_of = network.memberships(graph, network.ACTIVE)
+    metrics = network.actor_metrics(projects_of)
+    empty = (None, None)
+    rows = [
+        {"id": actor, "partners": metrics.get(actor, empty)[0], "centrality": metrics.get(actor, empty)[1]}
+        for actor in sorted(projects_of)
+    ]
+    for lo in range(0, len(rows), BATCH):
+        graph.write("analytics/actor_metrics_write", rows=rows[lo : lo + BATCH])
+    return len(metrics)

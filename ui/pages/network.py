@@ -1,8 +1,13 @@
-"""Nätverk: an interactive graph around a chosen project or actor, with expand and click-through."""
+"""Nätverk: an interactive graph around a chosen project or actor, with expand and click-through.
+
+Only what is drawn is read: the picker lists at most a few hundred matches (county and name
+filters narrow it), and each expanded node brings at most ``PER_TYPE`` neighbours per kind of link.
+"""
 
 import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
+from graph.analytics.network import CHOICES_LIMIT, PER_TYPE
 from ui import data, network
 from ui.components import md, node_link
 from ui.vocabulary import detail_file, label_name
@@ -14,10 +19,23 @@ st.caption(
 )
 
 kind = st.radio("Utgå från", ["Project", "Actor"], format_func=label_name, horizontal=True)
-choices = data.nodes_by_label(kind)
+left, right = st.columns(2)
+county = None
+if kind == "Project":
+    counties = sorted({c["name"] for c in data.nodes_by_label("County") if c["name"]})
+    county = left.selectbox("Län", counties, index=None, placeholder="Alla län")
+text = right.text_input("Namnet innehåller", placeholder="t.ex. vårdkontakt")
+choices = data.network_choices(kind, county, text)
 ids = [c["id"] for c in choices]
 names = {c["id"]: c["name"] for c in choices}
 wanted = st.query_params.get("id")
+if wanted and wanted not in ids:
+    linked = data.node_detail(wanted)
+    if linked is not None and kind in linked["labels"]:
+        ids.insert(0, wanted)  # linked from a detail page: always offered, whatever the filters
+        names[wanted] = linked["properties"].get("name") or wanted
+if len(choices) >= CHOICES_LIMIT:
+    st.caption(f"Visar de första {CHOICES_LIMIT} träffarna; välj län eller skriv en del av namnet.")
 centre_id = st.selectbox(
     label_name(kind),
     ids,
@@ -40,13 +58,15 @@ state = st.session_state.setdefault("network", {"centre": None, "expanded": []})
 if state["centre"] != centre_id:
     state.update(centre=centre_id, expanded=[centre_id], clicked=None)
 
-relations = data.node_relations(tuple(state["expanded"]))
+relations = data.network_neighbourhood(tuple(state["expanded"]))
 centres = [
     {"id": centre_id, "label": (centre["labels"] or [None])[0], "name": centre["properties"].get("name")}
 ]
 elements = network.elements(centres, relations)
 if len(elements["nodes"]) >= network.MAX_NODES:
     st.caption(f"Visar de första {network.MAX_NODES} noderna.")
+else:
+    st.caption(f"Högst {PER_TYPE} kopplingar av varje slag per nod.")
 
 
 def on_event() -> None:
@@ -89,6 +109,7 @@ with st.expander(f"Kopplingar i bilden ({len(elements['edges'])})"):
     lines = [
         f"- {label_name(r['other_label'])}: {node_link(r['other_label'], r['other_id'], r['other_name'])}"
         for r in relations
+        if r["other_id"] in known
     ]
     md("\n".join(dict.fromkeys(lines)))
 if len(state["expanded"]) > 1 and st.button("Visa bara utgångspunkten"):
