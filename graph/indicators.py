@@ -16,14 +16,19 @@ Row = dict[str, Any]
 NO_GOAL_AREA = "Utan målområde"
 
 
-def indicator_overview(graph: Graph) -> list[Row]:
+ALL_PROJECTS = 1_000_000_000
+
+
+def indicator_overview(graph: Graph, project_limit: int | None = None) -> list[Row]:
     """Goal areas in name order (indicators without one last, under "Utan målområde"), each
     ``{"goal_area", "goal_area_id", "indicators": [{"id", "name", "definition", "measure_status",
     "county", "measures": [{"id", "name", "source", "kolada_kpi", "values", "first_period",
-    "last_period", "areas"}], "projects": [{"id", "name", "status", "county", "responsible"}]}]}``.
+    "last_period", "areas"}], "project_count", "projects": [{"id", "name", "status", "county",
+    "responsible"}]}]}``; ``projects`` holds the first ``project_limit`` by name (all when None).
     """
     groups: dict[str | None, Row] = {}
-    for row in graph.read("indicators/overview"):
+    limit = ALL_PROJECTS if project_limit is None else project_limit
+    for row in graph.read("indicators/overview", project_limit=limit):
         group = groups.setdefault(
             row["goal_area_id"],
             {

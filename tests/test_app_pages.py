@@ -113,11 +113,40 @@ def test_details_page_shows_a_goal(app: AppTest) -> None:
 
 def test_gap_page_lists_gaps_and_overlaps(app: AppTest) -> None:
     at = open_page(app, "gaps")
+    # lazy tabs: a first visit runs only the coverage tab (heatmaps and the gap list)
     metrics = {m.label: int(m.value) for m in at.metric}
+    assert "Luckor i täckningen" in metrics and "Målsättningar som inget projekt arbetar mot" not in metrics
+    assert at.get("plotly_chart")
+    texts = []
+    for tab in (
+        "Mål utan aktivitet",
+        "Indikatorer utan mått",
+        "Gemensamma satsningar",
+        "Överlapp",
+        "Kluster",
+    ):
+        at.session_state["luckor-flik"] = tab  # what a click on the tab does
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        metrics |= {m.label: int(m.value) for m in at.metric}
+        texts.append(text_of(at) + f"\ntables: {len(at.dataframe)}")
     assert metrics["Målsättningar som inget projekt arbetar mot"] > 0
     assert metrics["Indikatorer utan mått"] >= 1  # Rehabiliterande: "Ej klart"
     assert metrics["Par av projekt som överlappar"] > 0
-    assert "Rehabiliterande" in text_of(at)
+    assert "Rehabiliterande" in texts[1] and "Rehabiliterande" not in texts[0]
+    assert "tables: 1" in texts[2]  # the readiness checklist
+
+
+def test_projects_by_focus_area_page_by_county(app: AppTest) -> None:
+    at = open_page(app, "projects_by_focus_area")
+    everything = [e.label for e in at.expander]
+    assert everything and "projekt i" in text_of(at)
+    county = at.selectbox(key="fokus-lan")
+    assert county.value == "Alla län" and len(county.options) > 1
+    county.select_index(1).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.expander and [e.label for e in at.expander] != everything
+    assert all(r for df in at.dataframe for r in df.value["Län"] if r == county.options[1].split(" (")[0])
 
 
 def test_network_page_renders_around_a_project(app: AppTest) -> None:
@@ -125,6 +154,20 @@ def test_network_page_renders_around_a_project(app: AppTest) -> None:
     at = open_page(app, "network", id=unga_vuxna_id(at))
     assert "Kopplingar i bilden" in text_of(at)
     assert at.session_state["network"]["expanded"] == [unga_vuxna_id(at)]
+
+
+def test_network_page_narrows_its_picker_and_starts_from_an_actor(app: AppTest) -> None:
+    at = open_page(app, "network")
+    every = list(at.selectbox[1].options)  # [0] is the county
+    at.text_input[0].input("unga vuxna").run()
+    some = list(at.selectbox[1].options)
+    assert some and len(some) < len(every) and all("unga vuxna" in name.lower() for name in some)
+    at.selectbox[1].select_index(0).run()
+    assert not at.exception and "Kopplingar i bilden" in text_of(at)
+    at.radio[0].set_value("Actor").run()
+    at.text_input[0].input("").run()
+    at.selectbox[0].select_index(0).run()
+    assert not at.exception and "Kopplingar i bilden" in text_of(at)
 
 
 def test_indicator_page_marks_missing_measures(app: AppTest) -> None:

@@ -63,6 +63,13 @@ def test_overview_groups_indicators_by_goal_area_with_measures_and_projects(grap
     assert [i["name"] for i in overview[2]["indicators"]] == ["Rehabiliterande"]
 
 
+def test_overview_counts_all_projects_and_lists_the_first(graph: Graph, ids: dict) -> None:
+    continuity = indicator_overview(graph)[0]["indicators"][0]
+    assert (continuity["project_count"], len(continuity["projects"])) == (1, 1)
+    limited = indicator_overview(graph, project_limit=0)[0]["indicators"][0]
+    assert (limited["project_count"], limited["projects"]) == (1, [])
+
+
 def test_gaps_name_measures_without_values_and_indicators_without_measures(graph: Graph, ids: dict) -> None:
     gaps = indicator_gaps(graph)
     assert [(i["name"], i["measure_status"]) for i in gaps["indicators_without_measures"]] == [

@@ -37,7 +37,7 @@ def md(body: str, **_: object) -> None:
 
 
 def document_titles() -> dict[str, str]:
-    return {d["id"]: d["title"] or d["file_name"] or d["id"][:12] for d in data.documents()}
+    return data.document_titles()
 
 
 def parse_sources(sources: list[str] | None) -> list[Row]:
@@ -62,12 +62,20 @@ def quote_block(quote: str, page: int | None, document_id: str | None, title: st
     st.markdown(f"> {md_escape(quote)}\n\n<small>Källa: {document}, {where}</small>", unsafe_allow_html=True)
 
 
+PICKER_LIST_MAX = 2000  # a label with more nodes than this is searched by name instead of listed
+PICKER_MATCHES = 50
+
+
 def pick_node(label: str, query_key: str = "id", placeholder: str = "Välj …") -> str | None:
-    """The node id from the address (?id=...) or, when missing, a picker of all nodes of the label."""
-    nodes = data.nodes_by_label(label)
+    """The node id from the address (?id=...) or, when missing, a picker: every node of a small
+    label in one list; for a large one (projects at national scale) a name search and its matches."""
+    wanted = st.query_params.get(query_key)
+    if data.label_sizes().get(label, 0) > PICKER_LIST_MAX:
+        nodes = _search_nodes(label, wanted)
+    else:
+        nodes = data.nodes_by_label(label)
     ids = [n["id"] for n in nodes]
     names = {n["id"]: _picker_name(n) for n in nodes}
-    wanted = st.query_params.get(query_key)
     index = ids.index(wanted) if wanted in ids else None
     chosen = st.selectbox(
         label_name(label),
@@ -81,6 +89,31 @@ def pick_node(label: str, query_key: str = "id", placeholder: str = "Välj …")
     if wanted and wanted not in ids and not chosen:
         return wanted  # an id of another kind: the page shows what it is
     return chosen
+
+
+def _search_nodes(label: str, wanted: str | None) -> list[Row]:
+    """A name search for a large label: its first matches, and the node in the address first."""
+    text = st.text_input(
+        f"Sök {label_name(label).lower()} på namn",
+        key=f"pick_search:{label}",
+        placeholder="Skriv en del av namnet, t.ex. ett ord eller en ort …",
+    ).strip()
+    nodes = data.find_nodes(label, text, limit=PICKER_MATCHES) if text else []
+    if text and not nodes:
+        st.caption("Inget namn innehåller alla orden. Pröva färre ord eller en kortare del av ett ord.")
+    elif len(nodes) >= PICKER_MATCHES:
+        st.caption(
+            f"De {PICKER_MATCHES} första träffarna i bokstavsordning. Skriv fler ord för att hitta rätt."
+        )
+    elif nodes:
+        st.caption(f"{len(nodes)} träffar.")
+    if wanted and wanted not in {n["id"] for n in nodes}:
+        node = data.node_detail(wanted)  # cached, and the page shows the node anyway
+        if node is not None and label in node["labels"]:
+            props = node["properties"]
+            shown = {"id": wanted, "name": props.get("name") or wanted}
+            nodes = [shown | {"type": props.get("type"), "county": props.get("county")}, *nodes]
+    return nodes
 
 
 def _picker_name(node: Row) -> str:

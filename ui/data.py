@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from graph import indicators, queries
 from graph.analytics import gaps, network, overlaps, related, search
 from graph.db import DatabaseUnavailable, Graph
-from ingest import pipeline
-from ingest.resolve import ResolvedDocument
+
+if TYPE_CHECKING:  # the readers (pdfplumber, python-docx) load only when a page ingests
+    from ingest.pipeline import IngestReport
+    from ingest.resolve import ResolvedDocument
 
 CACHE_TTL_S = 300
 Row = dict[str, Any]
@@ -48,8 +50,16 @@ def graph_or_stop() -> Graph:
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
-def projects_by_focus_area() -> dict[str, list[Row]]:
-    return queries.projects_by_focus_area(graph_or_stop())
+def projects_by_focus_area(
+    county: str | None = None, focus_area: str | None = None, page: int = 0
+) -> dict[str, list[Row]]:
+    """One page of projects per focus area (all areas, or ``focus_area``), of ``county`` or all."""
+    return queries.projects_by_focus_area(graph_or_stop(), county=county, focus_area=focus_area, page=page)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def focus_area_project_counts() -> list[Row]:
+    return queries.focus_area_project_counts(graph_or_stop())
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
@@ -68,8 +78,40 @@ def node_relations(node_ids: tuple[str, ...]) -> list[Row]:
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def node_relation_groups(node_id: str, per_group: int = 50) -> list[Row]:
+    return queries.node_relation_groups(graph_or_stop(), node_id, per_group=per_group)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def nodes_by_label(label: str) -> list[Row]:
     return queries.nodes_by_label(graph_or_stop(), label)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def label_sizes() -> dict[str, int]:
+    return queries.label_sizes(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def find_nodes(label: str, text: str, limit: int = 50) -> list[Row]:
+    return queries.find_nodes(graph_or_stop(), label, text, limit=limit)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def overview() -> Row:
+    return queries.overview(graph_or_stop())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def project_timeline(
+    county: str | None = None, focus_area: str | None = None, status: str | None = None, limit: int = 300
+) -> list[Row]:
+    return queries.project_timeline(graph_or_stop(), county, focus_area, status, limit=limit)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def document_titles() -> dict[str, str]:
+    return queries.document_titles(graph_or_stop())
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
@@ -112,9 +154,14 @@ def related_to_text(text: str, limit: int = 10) -> list[Row]:
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
-def coverage_projects() -> list[Row]:
-    """Ongoing projects per focus area with their places (the heatmap's input)."""
-    return queries.coverage_projects(graph_or_stop())
+def coverage_counts(county: str | None) -> list[Row]:
+    """Ongoing projects per focus area of ``county`` counted per heatmap cell (ui/coverage.py)."""
+    return queries.coverage_counts(graph_or_stop(), county=county)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def focus_area_counties() -> list[str]:
+    return queries.focus_area_counties(graph_or_stop())
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
@@ -158,14 +205,30 @@ def overlap_pairs() -> dict[str, list[Row]]:
     }
 
 
+CLUSTERS_SHOWN = 50
+PROJECTS_PER_CLUSTER = 25
+
+
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def overlap_clusters() -> list[Row]:
-    return network.communities(graph_or_stop())
+    """The largest communities, each with its most connected projects first (``size`` is the
+    whole community; ``projects`` at most PROJECTS_PER_CLUSTER of them)."""
+    return network.communities(graph_or_stop(), limit=CLUSTERS_SHOWN, per_community=PROJECTS_PER_CLUSTER)
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
-def indicator_overview() -> list[Row]:
-    return indicators.indicator_overview(graph_or_stop())
+def network_choices(label: str, county: str | None = None, text: str = "") -> list[Row]:
+    return network.choices(graph_or_stop(), label, county, text)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def network_neighbourhood(node_ids: tuple[str, ...]) -> list[Row]:
+    return network.neighbourhood(graph_or_stop(), list(node_ids))
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def indicator_overview(project_limit: int | None = None) -> list[Row]:
+    return indicators.indicator_overview(graph_or_stop(), project_limit=project_limit)
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
@@ -178,15 +241,19 @@ def measure_values(measure_id: str) -> list[Row]:
 
 def preview_upload(data: bytes, file_name: str) -> ResolvedDocument:
     """What an ingest of the uploaded bytes would store (nothing is written). Raises ReadError."""
+    from ingest import pipeline
+
     return pipeline.preview(Path(file_name), data=data, file_name=file_name, graph=graph_or_stop())
 
 
 def ingest_upload(
     graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], None] | None = None
-) -> pipeline.IngestReport:
+) -> IngestReport:
     """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results.
 
     ``graph`` is the signed-in editor's write connection (``ui.auth.graph_for``)."""
+    from ingest import pipeline
+
     step = on_step or (lambda _: None)
     step("Läser och sparar dokumentet …")
     report = pipeline.ingest_file(graph, Path(file_name), data=data, file_name=file_name)

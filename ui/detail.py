@@ -12,6 +12,7 @@ from ui.components import document_titles, link, md, md_escape, node_link, parse
 from ui.vocabulary import HIDDEN_PROPERTIES, PROPERTY_NAMES, detail_url, label_name, relation_name
 
 Row = dict[str, Any]
+RELATIONS_SHOWN = 50  # per kind of relationship; a focus area or a region has thousands
 
 
 def render_node(node_id: str) -> Row | None:
@@ -29,9 +30,12 @@ def render_node(node_id: str) -> Row | None:
     )
 
     _properties(props)
-    relations = data.node_relations((node_id,))
+    relations = data.node_relation_groups(node_id, per_group=RELATIONS_SHOWN)
     _relations(relations)
     _mentions(node["mentions"])
+    shown, total = len(node["mentions"]), node.get("mention_count", 0)
+    if total > shown:
+        st.caption(f"Visar de första {shown} av {total} ställen i dokumenten.")
     return node
 
 
@@ -59,9 +63,12 @@ def _relations(relations: list[Row]) -> None:
         grouped[relation_name(relation["type"], relation["outgoing"])].append(relation)
     titles = document_titles()
     for name, rows in grouped.items():
-        md(f"**{name.capitalize()}** ({len(rows)})")
+        total = sum({(r["type"], r["outgoing"]): r.get("total", 1) for r in rows}.values())
+        md(f"**{name.capitalize()}** ({max(total, len(rows))})")
         for relation in rows:
             _relation(relation, titles)
+        if total > len(rows):
+            st.caption(f"Visar de första {len(rows)} av {total} i bokstavsordning.")
 
 
 def _relation(relation: Row, titles: dict[str, str]) -> None:

@@ -22,6 +22,8 @@ STATUS_COLOURS = {
     "okänd": "#c9c9c9",
 }
 CHART_HEIGHT = 300
+NO_FOCUS_AREA = "Utan fokusområde"
+GANTT_MAX_PROJECTS = 300  # more projects than this are counted per year instead of drawn one by one
 
 
 def parse_date(value: Any, end: bool = False) -> date | None:
@@ -53,7 +55,7 @@ def project_frame(projects: list[Row]) -> pd.DataFrame:
                 "id": p["id"],
                 "Projekt": p["name"],
                 "Status": p.get("status") or "okänd",
-                "Fokusområde": p["focus_areas"][0] if p.get("focus_areas") else "Utan fokusområde",
+                "Fokusområde": p["focus_areas"][0] if p.get("focus_areas") else NO_FOCUS_AREA,
                 "Huvudman": huvudman([r.get("type") for r in p.get("responsible", [])]),
                 "Ansvarig": ", ".join(r["name"] for r in p.get("responsible", [])),
                 "Län": p.get("county") or "",
@@ -67,7 +69,11 @@ def project_frame(projects: list[Row]) -> pd.DataFrame:
 
 def count_bar(frame: pd.DataFrame, column: str, title: str) -> go.Figure:
     """Horizontal bars: how many projects per value of a column, largest first."""
-    counts = Counter(frame[column]) if not frame.empty else Counter()
+    return bars(Counter(frame[column]) if not frame.empty else Counter(), title)
+
+
+def bars(counts: dict[str, int], title: str) -> go.Figure:
+    """Horizontal bars of counts already made (e.g. in the database), largest first."""
     items = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
     figure = go.Figure(
         go.Bar(
@@ -115,6 +121,95 @@ def timeline(frame: pd.DataFrame) -> go.Figure | None:
     return figure
 
 
+def overview_counts(summary: Row, county: str | None = None) -> dict[str, Counter[str]]:
+    """Projects per Fokusområde, Status and Huvudman (the values ``project_frame`` would give), in
+    one county or all, from ``graph.queries.overview``'s grouped rows."""
+    projects = _in_county(summary.get("projects", []), county)
+    counts: dict[str, Counter[str]] = {"Fokusområde": Counter(), "Status": Counter(), "Huvudman": Counter()}
+    for row in overview_timeline(summary, county):
+        counts["Fokusområde"][row["focus_area"] or NO_FOCUS_AREA] += row["projects"]
+    for row in projects:
+        counts["Status"][row.get("status") or "okänd"] += row["projects"]
+    for row in _in_county(summary.get("responsible", []), county):
+        counts["Huvudman"][huvudman(row.get("types") or [])] += row["projects"]
+    without = sum(r["projects"] for r in projects) - sum(counts["Huvudman"].values())
+    if without > 0:
+        counts["Huvudman"][huvudman([])] += without
+    return counts
+
+
+def overview_timeline(summary: Row, county: str | None = None) -> list[Row]:
+    """Grouped rows {focus_area, status, start, end, projects} of one county or all, projects
+    without a focus area under focus_area None (all projects minus those with one)."""
+    rest: Counter[tuple[Any, ...]] = Counter()
+    for row in _in_county(summary.get("projects", []), county):
+        rest[(row.get("county"), row.get("status"), row.get("start"), row.get("end"))] += row["projects"]
+    rows = []
+    for row in _in_county(summary.get("focus", []), county):
+        rest[(row.get("county"), row.get("status"), row.get("start"), row.get("end"))] -= row["projects"]
+        rows.append({k: row.get(k) for k in ("focus_area", "status", "start", "end", "projects")})
+    for (_, status, start, end), n in rest.items():
+        if n > 0:
+            rows.append({"focus_area": None, "status": status, "start": start, "end": end, "projects": n})
+    return rows
+
+
+def _in_county(rows: list[Row], county: str | None) -> list[Row]:
+    return rows if county is None else [r for r in rows if r.get("county") == county]
+
+
+MAX_YEARS = 30  # a time plan longer than this is drawn over its first 30 years
+
+
+def running_per_year(timeline: list[Row]) -> tuple[pd.DataFrame, int]:
+    """Projects running each year per fokusområde, from grouped rows {focus_area, start, end,
+    projects}: a project counts in every year from its start to its end. Also how many projects
+    have no year in their time plan."""
+    counts: Counter[tuple[int, str]] = Counter()
+    undated = 0
+    for row in timeline:
+        start = parse_date(row.get("start"))
+        if start is None:
+            undated += row["projects"]
+            continue
+        end = parse_date(row.get("end") or row.get("start"), end=True) or start
+        last = min(max(end.year, start.year), start.year + MAX_YEARS - 1)
+        for year in range(start.year, last + 1):
+            counts[(year, row.get("focus_area") or NO_FOCUS_AREA)] += row["projects"]
+    frame = pd.DataFrame(
+        [{"År": year, "Fokusområde": area, "Projekt": n} for (year, area), n in sorted(counts.items())],
+        columns=["År", "Fokusområde", "Projekt"],
+    )
+    return frame, undated
+
+
+def years_chart(frame: pd.DataFrame) -> go.Figure | None:
+    """Stacked bars: how many projects run each year, per fokusområde; None when no year is known."""
+    if frame.empty:
+        return None
+    figure = go.Figure(
+        [
+            go.Bar(
+                x=part["År"],
+                y=part["Projekt"],
+                name=str(area),
+                hovertemplate=f"{area}<br>%{{x}}: %{{y}} projekt<extra></extra>",
+            )
+            for area, part in frame.groupby("Fokusområde", sort=True)
+        ]
+    )
+    figure.update_layout(
+        height=CHART_HEIGHT + 100,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        xaxis={"dtick": 1, "title": None},
+        yaxis_title="Antal projekt",
+        legend={"title": {"text": "Fokusområde"}, "orientation": "h", "y": -0.15},
+        barmode="stack",
+        bargap=0.15,
+    )
+    return figure
+
+
 def heatmap(rows: list[str], columns: list[str], values: list[list[int]], title: str) -> go.Figure:
     """A count matrix; empty cells (0) show as the palest colour so the gaps stand out."""
     figure = go.Figure(
@@ -123,6 +218,7 @@ def heatmap(rows: list[str], columns: list[str], values: list[list[int]], title:
             x=columns,
             y=rows,
             colorscale=[[0, "#fbe9e7"], [0.001, "#e3f2fd"], [1, "#1f5f8b"]],
+            zmin=0,  # the light red is for 0 only, not for the smallest count shown
             text=values,
             texttemplate="%{text}",
             hovertemplate="%{y} × %{x}: %{z}<extra></extra>",

@@ -8,6 +8,9 @@ import streamlit as st
 
 from graph.db import Graph
 from graph.maintain import edit, fields
+from ui import components, data
+
+DUPLICATES_AUTO_MAX = 5000  # nodes: up to this many, Granska looks for duplicates on every visit
 
 
 def label_picker(key: str, default: str = "Project") -> str:
@@ -22,7 +25,21 @@ def label_picker(key: str, default: str = "Project") -> str:
 
 
 def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str | None:
-    rows = edit.nodes_by_label(graph, label)
+    """Every node of a small label in one list; a large one (projects at national scale) is
+    searched by name first (more than ``components.PICKER_LIST_MAX``)."""
+    if data.label_sizes().get(label, 0) > components.PICKER_LIST_MAX:
+        text = st.text_input(
+            f"{title}: sök på namn", key=f"{key}:search", placeholder="Skriv en del av namnet …"
+        ).strip()
+        if not text:
+            st.caption("Skriv en del av namnet för att välja bland posterna.")
+            return None
+        rows = data.find_nodes(label, text, limit=components.PICKER_MATCHES)
+        if not rows:
+            st.caption("Inget namn innehåller alla orden.")
+            return None
+    else:
+        rows = edit.nodes_by_label(graph, label)
     if not rows:
         st.info("Det finns inga poster av den typen ännu.")
         return None

@@ -50,6 +50,8 @@ PROPERTY_NAMES: dict[str, str] = {
     "summary": "Beslut",
     "aliases": "Andra namn",
     "initiative": "Initiativ",
+    "partners": "Samverkanspartner (antal aktörer)",
+    "centrality": "Centralitet i aktörsnätverket",
 }
 # bookkeeping of the loader and the maintenance tools, not facts for a reader
 HIDDEN_PROPERTIES = frozenset(

@@ -201,12 +201,18 @@ def related_to_text(graph: Graph, text: str, limit: int = 10) -> list[Row]:
     surface = _surface_forms(texts)
     terms = model.terms()
     top_lucene = max(c["score"] for c in candidates) or 1.0
+    # each candidate's products with the text's weights, all rows at once (not 2 slices per row)
+    query = model.matrix[0].toarray().ravel()
+    shared = (model.matrix[1:] @ sparse.diags(query)).tocsr()
+    shared.eliminate_zeros()
+    shared.sort_indices()
     results = []
-    for n, candidate in enumerate(candidates, start=1):
-        cos = similarity.cosine(model, 0, n)
-        shared = model.matrix[0].multiply(model.matrix[n]).tocoo()
-        order = np.argsort(-shared.data)[:4]
-        words = [surface.get(str(terms[shared.col[o]]), str(terms[shared.col[o]])) for o in order]
+    for n, candidate in enumerate(candidates):
+        data = shared.data[shared.indptr[n] : shared.indptr[n + 1]]
+        columns = shared.indices[shared.indptr[n] : shared.indptr[n + 1]]
+        cos = float(data.sum())
+        best = columns[np.argsort(-data, kind="stable")[:4]]  # ties in the vocabulary's order
+        words = [surface.get(str(terms[c]), str(terms[c])) for c in best]
         score = 0.5 * cos + 0.5 * candidate["score"] / top_lucene
         found = [f"textlikhet {format_decimal(cos)}" + (f" ({', '.join(words)})" if words else "")]
         found += [f"samma fokusområde: {f}" for f in candidate["focus_areas"] if _mentions(text, f)]

@@ -6,7 +6,8 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy
+from rapidfuzz import fuzz, process
 
 from graph.db import Graph, run
 from graph.maintain import MaintainError, history
@@ -61,17 +62,36 @@ def duplicates(graph: Graph, threshold: float = DUPLICATE_THRESHOLD) -> list[Dup
         groups[(row["label"], row["county"])].append(row)
     pairs = []
     for (label, _), rows in groups.items():
-        for i, a in enumerate(rows):
-            for b in rows[i + 1 :]:
-                if b["id"] in a["distinct_from"]:
-                    continue
-                score = fuzz.token_sort_ratio(name_key(a["name"]), name_key(b["name"]))
-                if score >= threshold:
-                    first, second = sorted((a, b), key=lambda r: r["id"])
-                    pairs.append(
-                        DuplicatePair(label, first["id"], first["name"], second["id"], second["name"], score)
-                    )
+        for a, b, score in _similar_pairs([name_key(r["name"]) for r in rows], threshold):
+            first, second = sorted((rows[a], rows[b]), key=lambda r: r["id"])
+            if second["id"] in first["distinct_from"] or first["id"] in second["distinct_from"]:
+                continue
+            pair = DuplicatePair(label, first["id"], first["name"], second["id"], second["name"], score)
+            pairs.append(pair)
     return sorted(pairs, key=lambda p: (-p.score, p.label, p.a_name))
+
+
+SIMILARITY_BLOCK = 500  # names compared at once: a block × all names of uint8 scores in memory
+
+
+def _similar_pairs(keys: list[str], threshold: float) -> list[tuple[int, int, float]]:
+    """Index pairs (i < j) whose ``fuzz.token_sort_ratio`` is at least ``threshold``. The tokens are
+    sorted once per name and the pairs scored by rapidfuzz's ``cdist`` in C++ (token_sort_ratio is
+    ratio of the sorted tokens): a county's 8 000 project names are 32 million pairs."""
+    ordered = [" ".join(sorted(key.split())) for key in keys]
+    found = []
+    for start in range(0, len(ordered), SIMILARITY_BLOCK):
+        block = ordered[start : start + SIMILARITY_BLOCK]
+        scores = process.cdist(
+            block, ordered[start:], scorer=fuzz.ratio, score_cutoff=threshold, dtype=numpy.uint8, workers=-1
+        )
+        for i, j in zip(*numpy.nonzero(scores), strict=True):
+            a, b = start + int(i), start + int(j)
+            if a < b:
+                score = fuzz.ratio(ordered[a], ordered[b])  # exact, not rounded to uint8
+                if score >= threshold:
+                    found.append((a, b, score))
+    return found
 
 
 def mark_distinct(graph: Graph, a: str, b: str) -> None:

@@ -31,12 +31,13 @@ def show_document(document_id: str) -> None:
     for label in dict.fromkeys(r["label"] for r in contents):
         rows = [r for r in contents if r["label"] == label]
         with st.expander(f"{label_name(label)} ({len(rows)})"):
-            for row in rows:
-                md(
-                    f"- {node_link(row['label'], row['id'], row['name'])} "
-                    f"<small>(sidan {row['page']})</small>",
-                    unsafe_allow_html=True,
+            # one list per label: a county plan holds thousands of rows
+            md(
+                "\n".join(
+                    f"- {node_link(r['label'], r['id'], r['name'])} <small>(sidan {r['page']})</small>"
+                    for r in rows
                 )
+            )
 
 
 def preview_section() -> None:

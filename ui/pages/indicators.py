@@ -7,11 +7,12 @@ from ui.charts_indicators import measure_figure
 from ui.components import md, md_escape, node_link
 
 WARN = ":orange[:material/warning:]"
+PROJECTS_SHOWN = 20  # per indicator; nationally one indicator is followed by 1 000+ projects
 
 st.title("Indikatorer")
 st.caption(f"Målområden, deras indikatorer och måtten som följer upp dem. {WARN} markerar luckor.")
 
-groups = data.indicator_overview()
+groups = data.indicator_overview(project_limit=PROJECTS_SHOWN)
 if not groups:
     st.info("Inga indikatorer har lästs in än.")
     st.stop()
@@ -55,8 +56,13 @@ for group in groups:
                 md("\n".join(lines), unsafe_allow_html=True)
             projects = indicator.get("projects") or []
             if projects:
-                st.caption("Följs upp av: ")
-                md("\n".join(f"- {node_link('Project', p['id'], p['name'])}" for p in projects))
+                count = max(indicator.get("project_count") or 0, len(projects))
+                more = count > len(projects)
+                st.caption(f"Följs upp av {count} projekt" + (", bland dem:" if more else ":"))
+                lines = [f"- {node_link('Project', p['id'], p['name'])}" for p in projects]
+                if more:
+                    lines.append(f"- <small>… och {count - len(projects)} projekt till</small>")
+                md("\n".join(lines))
 
 with_values = {k: m for k, m in measures.items() if m.get("values")}
 st.subheader("Utveckling över tid")

@@ -5,12 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.maintain import MaintainError, fields, merge, review
-from ui import auth
+from ui import auth, data, maintain_ui
 from ui.data import clear
 
 user = auth.require("editor")
 graph = auth.graph_for(user)
 st.title("Granska")
+
+
+def forget_pairs(gone: str, other: str | None = None) -> None:
+    """Take merged (or marked distinct) pairs out of the kept list of possible duplicates."""
+    pairs = st.session_state.get("duplicate_pairs") or []
+    if other is None:
+        kept = [p for p in pairs if gone not in (p.a, p.b)]
+    else:
+        kept = [p for p in pairs if {p.a, p.b} != {gone, other}]
+    st.session_state["duplicate_pairs"] = kept
+
+
 low, dupes, mailbox = st.tabs(["Osäkra uppgifter", "Möjliga dubbletter", "Brevlådan"])
 
 with low:
@@ -39,26 +51,40 @@ with low:
                 st.rerun()
 
 with dupes:
-    pairs = review.duplicates(graph)
-    st.caption(f"{len(pairs)} par med liknande namn.")
-    for pair in pairs[:100]:
-        with st.container(border=True):
-            st.markdown(
-                f"{fields.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ "
-                f"**{pair.b_name}** ({pair.score:.0f} %)"
-            )
-            cols = st.columns(3)
-            if cols[0].button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
-                merge.merge(graph, pair.a, pair.b, user.name)
-                clear()
-                st.rerun()
-            if cols[1].button("Slå ihop (behåll andra)", key=f"m2:{pair.a}:{pair.b}"):
-                merge.merge(graph, pair.b, pair.a, user.name)
-                clear()
-                st.rerun()
-            if cols[2].button("Inte dubbletter", key=f"d:{pair.a}:{pair.b}"):
-                review.mark_distinct(graph, pair.a, pair.b)
-                st.rerun()
+    # Comparing every pair of names of a label in a county is 32 million pairs for one county's
+    # projects at national scale: a large graph is compared when asked, and the pairs are kept
+    # (merges take theirs out); a small one on every visit.
+    if sum(data.label_sizes().values()) <= maintain_ui.DUPLICATES_AUTO_MAX:
+        st.session_state["duplicate_pairs"] = review.duplicates(graph)
+    elif st.button("Leta efter dubbletter" if "duplicate_pairs" not in st.session_state else "Leta igen"):
+        with st.spinner("Jämför namnen …"):
+            st.session_state["duplicate_pairs"] = review.duplicates(graph)
+    pairs = st.session_state.get("duplicate_pairs")
+    if pairs is None:
+        st.caption("Möjliga dubbletter är poster av samma typ och län med liknande namn.")
+    else:
+        st.caption(f"{len(pairs)} par med liknande namn.")
+        for pair in pairs[:100]:
+            with st.container(border=True):
+                st.markdown(
+                    f"{fields.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ "
+                    f"**{pair.b_name}** ({pair.score:.0f} %)"
+                )
+                cols = st.columns(3)
+                if cols[0].button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
+                    merge.merge(graph, pair.a, pair.b, user.name)
+                    forget_pairs(pair.b)
+                    clear()
+                    st.rerun()
+                if cols[1].button("Slå ihop (behåll andra)", key=f"m2:{pair.a}:{pair.b}"):
+                    merge.merge(graph, pair.b, pair.a, user.name)
+                    forget_pairs(pair.a)
+                    clear()
+                    st.rerun()
+                if cols[2].button("Inte dubbletter", key=f"d:{pair.a}:{pair.b}"):
+                    review.mark_distinct(graph, pair.a, pair.b)
+                    forget_pairs(pair.a, pair.b)
+                    st.rerun()
 
 with mailbox:
     suggestions = review.open_suggestions(graph)

@@ -1,48 +1,104 @@
-"""Översikt: how much work there is per fokusområde, status and huvudman, and when it runs."""
+"""Översikt: how much work there is per fokusområde, status and huvudman, and when it runs.
+
+Everything is counted in the database (one grouped query, also at 50 000 projects). The timeline
+counts projects per year and fokusområde; it draws each project only when the chosen ones are few
+(``figures.GANTT_MAX_PROJECTS``).
+"""
 
 import streamlit as st
 
 from ui import data, figures
+from ui.vocabulary import detail_url
 
 st.title("Översikt")
 st.caption("Allt pågående och planerat Nära vård-arbete som har lästs in från regionens dokument.")
 
-projects = data.project_facts()
-documents = data.documents()
-if not projects and not documents:
+summary = data.overview()
+documents = len(data.document_titles())
+if not summary["projects"] and not documents:
     st.info("Databasen är tom. Läs in dokument under **Förvalta → Dokument**, eller kör `projektdb ingest`.")
     st.stop()
 
-frame = figures.project_frame(projects)
-ongoing = int((frame["Status"] == "pågående").sum()) if not frame.empty else 0
+counties = sorted({r["county"] for r in summary["projects"] if r.get("county")})
+county = None
+if len(counties) > 1:
+    county = st.selectbox(
+        "Län", [None, *counties], format_func=lambda c: c or "Alla län", key="overview_county"
+    )
+counts = figures.overview_counts(summary, county)
+total = sum(counts["Status"].values())
 columns = st.columns(4)
-columns[0].metric("Projekt", len(projects))
-columns[1].metric("Pågående", ongoing)
-columns[2].metric("Fokusområden", frame["Fokusområde"].nunique() if not frame.empty else 0)
-columns[3].metric("Dokument", len(documents))
+columns[0].metric("Projekt", total)
+columns[1].metric("Pågående", counts["Status"]["pågående"])
+columns[2].metric("Fokusområden", len(counts["Fokusområde"]))
+columns[3].metric("Dokument", documents)
 
-if frame.empty:
+if not total:
     st.info("Inga projekt har lästs in än.")
     st.stop()
 
 left, right = st.columns(2)
-left.plotly_chart(figures.count_bar(frame, "Fokusområde", "Projekt per fokusområde"), width="stretch")
+left.plotly_chart(figures.bars(counts["Fokusområde"], "Projekt per fokusområde"), width="stretch")
 with right:
-    st.plotly_chart(figures.count_bar(frame, "Status", "Projekt per status"), width="stretch")
-    st.plotly_chart(figures.count_bar(frame, "Huvudman", "Projekt per huvudman"), width="stretch")
+    st.plotly_chart(figures.bars(counts["Status"], "Projekt per status"), width="stretch")
+    st.plotly_chart(figures.bars(counts["Huvudman"], "Projekt per huvudman"), width="stretch")
 
 st.subheader("Tidslinje")
-chart = figures.timeline(frame)
-undated = int(frame["Start"].isna().sum())
+rows = figures.overview_timeline(summary, county)
+areas = sorted({r["focus_area"] or "" for r in rows})
+statuses = sorted({r["status"] or "" for r in rows})
+left, right = st.columns(2)
+area = left.selectbox(
+    "Fokusområde",
+    [None, *areas],
+    format_func=lambda a: "Alla fokusområden" if a is None else a or figures.NO_FOCUS_AREA,
+    key="overview_focus_area",
+)
+status = right.selectbox(
+    "Status",
+    [None, *statuses],
+    format_func=lambda s: "Alla" if s is None else s or "utan status",
+    key="overview_status",
+)
+chosen = [
+    r
+    for r in rows
+    if (area is None or (r["focus_area"] or "") == area) and (status is None or (r["status"] or "") == status)
+]
+shown = sum(r["projects"] for r in chosen)
+
+if shown > figures.GANTT_MAX_PROJECTS:
+    per_year, undated = figures.running_per_year(chosen)
+    st.caption(
+        f"{shown} projekt, räknade per år och fokusområde: ett projekt räknas varje år från start till "
+        f"slut i sin tidsplan. Välj län, fokusområde eller status så att högst "
+        f"{figures.GANTT_MAX_PROJECTS} projekt återstår för att se varje projekt för sig."
+    )
+    chart = figures.years_chart(per_year)
+    if chart is None:
+        st.info("Inget projekt har en tidsplan med årtal.")
+    else:
+        st.plotly_chart(chart, width="stretch")
+    if undated:
+        st.caption(f"{undated} projekt saknar årtal i tidsplanen och räknas inte i diagrammet.")
+    st.stop()
+
+frame = figures.project_frame(data.project_timeline(county, area, status, limit=figures.GANTT_MAX_PROJECTS))
+chart = figures.timeline(frame) if not frame.empty else None
+undated = int(frame["Start"].isna().sum()) if not frame.empty else 0
 if chart is None:
     st.info("Inget projekt har en tidsplan med årtal.")
 else:
     st.plotly_chart(chart, width="stretch")
 if undated:
-    with st.expander(f"{undated} projekt utan årtal i tidsplanen"):
-        rest = frame[frame["Start"].isna()]
+    st.caption(f"{undated} projekt saknar årtal i tidsplanen och syns bara i listan.")
+if not frame.empty:
+    with st.expander(f"Projekten i tidslinjen ({len(frame)})"):
+        table = frame[["id", "Projekt", "Status", "Tidsplan", "Fokusområde", "Ansvarig"]].copy()
+        table["id"] = [detail_url("Project", i) for i in table["id"]]
         st.dataframe(
-            rest[["Projekt", "Status", "Tidsplan", "Fokusområde"]],
+            table,
             hide_index=True,
             width="stretch",
+            column_config={"id": st.column_config.LinkColumn("Öppna", display_text="Visa", width="small")},
         )

@@ -9,7 +9,7 @@ from ui.detail import render_node
 st.title("Projekt")
 node_id = pick_node("Project", placeholder="Välj ett projekt …")
 if not node_id:
-    st.info("Välj ett projekt i listan, eller öppna ett från Sök, Nätverk eller Översikt.")
+    st.info("Välj ett projekt (sök på en del av namnet), eller öppna ett från Sök, Nätverk eller Översikt.")
     st.stop()
 node = render_node(node_id)
 if node and "Project" in node["labels"]:
