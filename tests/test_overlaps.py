@@ -131,7 +131,7 @@ def test_betweenness_matches_networkx(seed: int) -> None:
     g = nx.gnm_random_graph(50, 90, seed=seed)
     g.add_node(50)  # an isolated node counts in the normalisation
     nodes = sorted(g)
-    ours = network.betweenness(sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=nodes)), block=7)
+    ours = network.betweenness(sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=nodes)))
     expected = nx.betweenness_centrality(g, normalized=True)
     assert np.allclose(ours, [expected[n] for n in nodes])
 
@@ -160,12 +160,32 @@ def test_network_view_reads_only_what_it_draws(graph: Graph) -> None:
     assert len(network.choices(graph, "Actor", limit=3)) == 3
 
 
-def test_louvain_is_as_good_as_networkx_and_repeatable() -> None:
-    g = nx.planted_partition_graph(8, 30, 0.3, 0.01, seed=3)
+@pytest.mark.parametrize(
+    "g",
+    [nx.karate_club_graph(), nx.les_miserables_graph(), nx.planted_partition_graph(8, 30, 0.3, 0.01, seed=3)],
+    ids=["karate", "les_miserables", "planted"],
+)
+def test_louvain_is_as_good_as_networkx_and_repeatable(g: nx.Graph) -> None:
     nodes = sorted(g)
-    adjacency = sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=nodes))
+    weight = "weight" if nx.is_weighted(g) else None
+    adjacency = sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=nodes, weight=weight))
     labels = network.louvain(adjacency, seed=1)
-    ours = [set(np.flatnonzero(labels == c).tolist()) for c in range(labels.max() + 1)]
-    theirs = nx.community.louvain_communities(g, seed=1)
-    assert nx.community.modularity(g, ours) >= nx.community.modularity(g, theirs) - 0.01
+    ours = [{nodes[i] for i in np.flatnonzero(labels == c)} for c in range(labels.max() + 1)]
+    theirs = nx.community.louvain_communities(g, weight=weight, seed=1)
+    mine, best = (nx.community.modularity(g, c, weight=weight) for c in (ours, theirs))
+    assert mine >= best - 0.02
     assert (network.louvain(adjacency, seed=1) == labels).all()
+
+
+def test_compute_communities_does_not_depend_on_edge_order() -> None:
+    g = nx.les_miserables_graph()
+    top = max(w for _, _, w in g.edges(data="weight"))
+    edges = [{"a": a, "b": b, "score": w / top} for a, b, w in g.edges(data="weight")]
+    info = {n: {"county": "Sörmland", "focus_areas": [], "target_groups": []} for n in g}
+    rows = network.compute_communities(edges, info, min_score=0.0)
+    assert rows and sum(r["size"] for r in rows) <= len(g)
+    for seed in range(3):
+        shuffled = edges[:]
+        np.random.default_rng(seed).shuffle(shuffled)
+        flipped = [{"a": e["b"], "b": e["a"], "score": e["score"]} for e in shuffled]
+        assert network.compute_communities(flipped, info, min_score=0.0) == rows

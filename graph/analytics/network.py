@@ -4,12 +4,12 @@ actor's load, partners and centrality.
 What is expensive runs once per ``refresh`` (graph/analytics/refresh.py) and is stored, so the
 functions the app and the CLI call are plain reads:
 
-* communities: Louvain (``louvain``: modularity, fixed seed) on the RELATED_TO pairs with score
+* communities: Louvain (``louvain``: igraph's, modularity, fixed seed) on the RELATED_TO pairs with score
   >= 0.2, stored as
   ``(:Community {number, size, members, counties, reasons, min_score})`` (no ``id``: exports and
   detail pages leave it out); ``members`` are project ids, the most connected first;
 * actors: ``a.partners`` (other actors sharing an active project) and ``a.centrality`` (exact
-  betweenness in the actor projection, computed with sparse matrix products, see ``betweenness``).
+  betweenness in the actor projection, igraph's, see ``betweenness``).
 
 Both depend only on the graph (inputs sorted by id, fixed seed), so refreshing twice stores the
 same values. They are as fresh as RELATED_TO: an edit shows in them after the next refresh.
@@ -17,10 +17,12 @@ same values. They are as fresh as RELATED_TO: an edit shows in them after the ne
 
 from __future__ import annotations
 
+import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import igraph
 import numpy as np
 from scipy import sparse
 
@@ -113,45 +115,26 @@ def actor_metrics(projects_of: Mapping[str, Sequence[str]]) -> dict[str, tuple[i
     return {actor: (int(partners[i]), round(float(centrality[i]), 4)) for i, actor in enumerate(actors)}
 
 
-def betweenness(adjacency: sparse.spmatrix, block: int = 256) -> np.ndarray:
+def betweenness(adjacency: sparse.spmatrix) -> np.ndarray:
     """Normalised betweenness centrality of an unweighted, undirected graph (symmetric adjacency,
-    any positive weights ignored): Brandes' algorithm, run for ``block`` sources at a time level by
-    level, each level one sparse × dense product, so it is exact and fast for a few thousand nodes.
-    Equals ``networkx.betweenness_centrality(G, normalized=True)`` (tested)."""
+    any positive weights ignored): igraph's exact Brandes in C, scaled like
+    ``networkx.betweenness_centrality(G, normalized=True)`` (tested), i.e. divided by the
+    ``(n - 1)(n - 2) / 2`` pairs of other nodes."""
     n = adjacency.shape[0]
     if n <= 2:
         return np.zeros(n)
-    a = sparse.csr_matrix(adjacency, dtype=np.float64, copy=True)
-    a.data[:] = 1.0
-    a.setdiag(0)
-    a.eliminate_zeros()
-    total = np.zeros(n)
-    for lo in range(0, n, block):
-        sources = np.arange(lo, min(n, lo + block))
-        rows = np.arange(len(sources))
-        sigma = np.zeros((len(sources), n))  # shortest paths from each source
-        sigma[rows, sources] = 1.0
-        level = np.full((len(sources), n), -1, dtype=np.int32)
-        level[rows, sources] = 0
-        frontier = sigma.copy()
-        depth = 0
-        while True:
-            paths = np.asarray(a @ frontier.T).T
-            new = (paths > 0) & (level < 0)
-            if not new.any():
-                break
-            depth += 1
-            level[new] = depth
-            frontier = np.where(new, paths, 0.0)
-            sigma += frontier
-        delta = np.zeros_like(sigma)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for d in range(depth, 1, -1):  # dependencies flow from level d to level d - 1
-                coefficient = np.where(level == d, (1.0 + delta) / sigma, 0.0)
-                spread = np.asarray(a @ coefficient.T).T
-                delta += np.where(level == d - 1, sigma * spread, 0.0)
-        total += delta.sum(axis=0)
-    return total / ((n - 1) * (n - 2))
+    g, _ = _igraph(adjacency)
+    return np.asarray(g.betweenness(directed=False, weights=None)) * 2.0 / ((n - 1) * (n - 2))
+
+
+def _igraph(adjacency: sparse.spmatrix) -> tuple[igraph.Graph, list[float]]:
+    """An undirected igraph graph on nodes 0..n-1 from a symmetric adjacency (upper triangle,
+    self-loops dropped), and its edge weights."""
+    upper = sparse.triu(sparse.coo_matrix(adjacency, dtype=np.float64), k=1).tocsr()
+    upper.eliminate_zeros()
+    upper = upper.tocoo()
+    edges = np.column_stack([upper.row, upper.col]).tolist()
+    return igraph.Graph(n=adjacency.shape[0], edges=edges, directed=False), upper.data.tolist()
 
 
 # --- the network view (ui/pages/network.py): only what it draws ----------------------------------
@@ -195,7 +178,8 @@ def communities(
     (``size`` is always the whole community), for at most ``limit`` communities.
 
     Reads what refresh stored. Another ``min_score`` or ``seed``, or a graph refreshed by an older
-    version, runs Louvain here instead (reading every related pair: about a minute at 50 000).
+    version, runs Louvain here instead (reading every related pair; the Louvain itself takes a few
+    seconds at 50 000).
     """
     stored = (min_score, seed) == (COMMUNITY_MIN_SCORE, COMMUNITY_SEED)
     if not stored or graph.read_one("analytics/communities_missing", min_score=min_score)["missing"]:
@@ -277,79 +261,18 @@ def compute_communities(
 
 
 def louvain(adjacency: sparse.spmatrix, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> np.ndarray:
-    """A community label per node of a weighted undirected graph (symmetric adjacency): Louvain
-    (Blondel et al. 2008, modularity with ``resolution``) with the local moving done for all nodes
-    at once in sparse matrix products, so 50 000 projects take seconds where networkx's
-    node-by-node loop takes a minute.
-
-    Each round every node finds the neighbouring community with the best modularity gain; of the
-    nodes that gain by moving, a random half (``seed``) moves, so that neighbours do not swap back
-    and forth. A level ends when at most one in a thousand nodes (and at least one) still wants to
-    move; its communities become the nodes of the next level, until nothing merges. Labels are
-    0..k-1; the same graph and seed give the same labels.
+    """A community label per node of a weighted undirected graph (symmetric adjacency): igraph's
+    Louvain in C (``community_multilevel``, Blondel et al. 2008, modularity with ``resolution``),
+    the level with the best modularity. igraph visits the nodes in random order; its random number
+    generator is seeded with ``seed`` for the call, so the same graph and seed give the same labels.
     """
-    weights = sparse.csr_matrix(adjacency, dtype=np.float64)
-    labels = np.arange(weights.shape[0])
-    total = weights.sum()
-    if total == 0:
-        return labels
-    rng = np.random.default_rng(seed)
-    while True:
-        found = _local_moving(weights, total, resolution, rng)
-        _, found = np.unique(found, return_inverse=True)
-        count = int(found.max()) + 1
-        if count == weights.shape[0]:
-            return labels
-        labels = found[labels]
-        members = sparse.csr_matrix(
-            (np.ones(len(found)), (np.arange(len(found)), found)), shape=(len(found), count)
-        )
-        weights = (members.T @ weights @ members).tocsr()  # a community's inside weight on its diagonal
-
-
-def _local_moving(
-    weights: sparse.csr_matrix, total: float, resolution: float, rng: np.random.Generator
-) -> np.ndarray:
-    n = weights.shape[0]
-    nodes = np.arange(n)
-    strength = np.asarray(weights.sum(axis=1)).ravel()
-    others = weights.copy()
-    others.setdiag(0)
-    others.eliminate_zeros()
-    community = nodes.copy()
-    community_strength = strength.copy()
-    for _ in range(1000):
-        member = sparse.csr_matrix((np.ones(n), (nodes, community)), shape=(n, n))
-        links = (others @ member).tocsr()  # links[i, c]: weight from node i to community c
-        links.sort_indices()
-        counts = np.diff(links.indptr)
-        rows = np.repeat(nodes, counts)
-        cols = links.indices
-        gain = links.data - resolution * strength[rows] * community_strength[cols] / total
-        own = cols == community[rows]
-        to_own = np.zeros(n)
-        to_own[rows[own]] = links.data[own]
-        own_rest = community_strength[community] - strength
-        stay = to_own - resolution * strength * own_rest / total
-        gain[own] = -np.inf
-        linked = np.flatnonzero(counts)
-        if len(linked) == 0:
-            break
-        best = np.maximum.reduceat(gain, links.indptr[linked])
-        at_best = np.flatnonzero(gain == np.repeat(best, counts[linked]))
-        first = at_best[np.r_[True, rows[at_best][1:] != rows[at_best][:-1]]]  # ties: smallest label
-        wants = gain[first] > stay[rows[first]] + 1e-12
-        movers, targets = rows[first][wants], cols[first][wants]
-        if len(movers) == 0:
-            break
-        chosen = rng.random(len(movers)) < 0.5
-        chosen[rng.integers(len(movers))] = True
-        community = community.copy()
-        community[movers[chosen]] = targets[chosen]
-        community_strength = np.bincount(community, weights=strength, minlength=n)
-        if len(movers) <= n // 1000:
-            break
-    return community
+    g, weights = _igraph(adjacency)
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        found = g.community_multilevel(weights=weights, resolution=resolution)
+    finally:
+        igraph.set_random_number_generator(random)  # igraph's default: the random module
+    return np.asarray(found.membership, dtype=np.int64)
 
 
 def _communities_now(graph: Graph, min_score: float, min_size: int, seed: int) -> list[Row]:
