@@ -1,5 +1,6 @@
-// One (:Community) per group of overlapping projects (graph/analytics/network.py). It has no `id`,
-// so exports and detail pages leave it out; `members` are project ids, the most connected first.
+// One (:Community) per group of overlapping projects (graph/analytics/network.py); `members` are
+// project ids, the most connected first. Its id ('community:<number>') lets backups and exports
+// carry it like any other node; it has no :Entity label, so search and pickers never show it.
 UNWIND $rows AS row
 CREATE (c:Community)
-SET c = row
+SET c = row, c.id = 'community:' + toString(row.number)
