@@ -317,7 +317,11 @@ def _measure_found(
 def target_values(result: dict[str, Any]) -> dict[str, float | None]:
     q = result.get("queries", {})
     search = q.get("search", {}).get("p95_ms", q.get("fulltext_index", {}).get("p95_ms"))
-    gaps = [m["p95_ms"] for m in q.get("gaps", {}).values() if "p95_ms" in m]
+    # each gap query on its own; all_gaps (all six in one call, as `projektdb gaps` runs them) is
+    # measured and reported, but it is a sum of queries, not a query
+    gaps = [
+        m["p95_ms"] for name, m in q.get("gaps", {}).items() if "p95_ms" in m and not name.startswith("all_")
+    ]
     rendered = result.get("pages", {}).values()
     page_times = [p["cold_s"] for p in rendered if isinstance(p, dict) and "cold_s" in p]
     return {
