@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 from graph.maintain.users import User
 from graph.settings import PROJECT_ROOT, Settings
 from ingest.readers import MAX_FILE_BYTES
-from tests.app_support import app_env, load_sample
+from tests import app_support
+from tests.app_support import TIMEOUT_S, fresh_app, load_sample, text_of
 from tests.conftest import FARDPLAN
 
-TIMEOUT_S = 120
 UNGA_VUXNA = "project-tillsammans-for-unga-vuxna"
 
 
@@ -27,31 +27,14 @@ def sample(neo4j_settings: Settings) -> Settings:
 
 @pytest.fixture
 def app(sample: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
-    for key, value in app_env(sample).items():
-        monkeypatch.setenv(key, value)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=TIMEOUT_S)
-    yield at
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    yield from fresh_app(sample, monkeypatch)
 
 
 def open_page(at: AppTest, page: str, **params: str) -> AppTest:
-    at.run()
-    at.switch_page(f"ui/pages/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    """As app_support.open_page, and no page here may show an error either."""
+    app_support.open_page(at, page, **params)
     assert not at.error, [e.value for e in at.error]
     return at
-
-
-def text_of(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
-    parts += [h.value for h in at.header] + [h.value for h in at.subheader] + [e.label for e in at.expander]
-    return "\n".join(str(p) for p in parts)
 
 
 def unga_vuxna_id(at: AppTest) -> str:

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-import streamlit as st
 from rapidfuzz import fuzz
 from streamlit.testing.v1 import AppTest
 
@@ -16,11 +15,10 @@ from graph import queries
 from graph.db import Graph
 from graph.maintain import review
 from graph.maintain.users import User
-from graph.settings import PROJECT_ROOT, Settings
-from tests.app_support import app_env, load_sample
+from graph.settings import Settings
+from tests.app_support import fresh_app, load_sample, open_page, text_of
 from ui import components, figures, maintain_ui
 
-TIMEOUT_S = 120
 UNGA_VUXNA = "project-tillsammans-for-unga-vuxna"
 
 
@@ -38,28 +36,7 @@ def db(sample: Settings) -> Iterator[Graph]:
 
 @pytest.fixture
 def app(sample: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
-    for key, value in app_env(sample).items():
-        monkeypatch.setenv(key, value)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=TIMEOUT_S)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-def open_page(at: AppTest, page: str, **params: str) -> AppTest:
-    at.run()
-    at.switch_page(f"ui/pages/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def text_of(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
-    return "\n".join(str(p) for p in parts)
+    yield from fresh_app(sample, monkeypatch)
 
 
 # --- the overview, counted in the database ------------------------------------------------------
