@@ -10,6 +10,17 @@ import streamlit as st
 from ui import data, figures
 from ui.vocabulary import detail_url
 
+
+def show_chart(chart: object | None, undated: int, undated_note: str) -> None:
+    """The timeline chart (or why there is none) and how many projects it leaves out."""
+    if chart is None:
+        st.info("Inget projekt har en tidsplan med årtal.")
+    else:
+        st.plotly_chart(chart, width="stretch")
+    if undated:
+        st.caption(f"{undated} projekt saknar årtal i tidsplanen och {undated_note}.")
+
+
 st.title("Översikt")
 st.caption("Allt pågående och planerat Nära vård-arbete som har lästs in från regionens dokument.")
 
@@ -74,24 +85,15 @@ if shown > figures.GANTT_MAX_PROJECTS:
         f"slut i sin tidsplan. Välj län, fokusområde eller status så att högst "
         f"{figures.GANTT_MAX_PROJECTS} projekt återstår för att se varje projekt för sig."
     )
-    chart = figures.years_chart(per_year)
-    if chart is None:
-        st.info("Inget projekt har en tidsplan med årtal.")
-    else:
-        st.plotly_chart(chart, width="stretch")
-    if undated:
-        st.caption(f"{undated} projekt saknar årtal i tidsplanen och räknas inte i diagrammet.")
+    show_chart(figures.years_chart(per_year), undated, "räknas inte i diagrammet")
     st.stop()
 
 frame = figures.project_frame(data.project_timeline(county, area, status, limit=figures.GANTT_MAX_PROJECTS))
-chart = figures.timeline(frame) if not frame.empty else None
-undated = int(frame["Start"].isna().sum()) if not frame.empty else 0
-if chart is None:
-    st.info("Inget projekt har en tidsplan med årtal.")
-else:
-    st.plotly_chart(chart, width="stretch")
-if undated:
-    st.caption(f"{undated} projekt saknar årtal i tidsplanen och syns bara i listan.")
+show_chart(
+    figures.timeline(frame) if not frame.empty else None,
+    int(frame["Start"].isna().sum()) if not frame.empty else 0,
+    "syns bara i listan",
+)
 if not frame.empty:
     with st.expander(f"Projekten i tidslinjen ({len(frame)})"):
         table = frame[["id", "Projekt", "Status", "Tidsplan", "Fokusområde", "Ansvarig"]].copy()
