@@ -69,8 +69,23 @@ def test_refresh_rewrites_related_and_keeps_it_computed(corpus: Graph) -> None:
         (r["a_id"], r["b_id"], r["score"]) for r in second
     ]
     assert report.search_terms_written == 0  # nothing changed, nothing rewritten
+    assert report.pairs_written == related.WriteCounts(created=0, updated=0, deleted=0)
     for row in second:
         assert row["reasons"] and all(isinstance(reason, str) for reason in row["reasons"])
+
+
+def test_refresh_writes_only_the_pairs_that_differ(corpus: Graph) -> None:
+    stored = sorted(related.stored_rows(corpus), key=lambda r: (r["a"], r["b"]))
+    ids = sorted(_ids_by_name(corpus).values())
+    pairs = {(r["a"], r["b"]) for r in stored}
+    bogus = next((a, b) for a in ids for b in ids if a < b and (a, b) not in pairs)
+    changed = stored[1] | {"score": 0.0001}
+    tampered = [changed, *stored[2:], {**stored[0], "a": bogus[0], "b": bogus[1]}]
+    # from the refreshed state: one pair gone, one changed, one new
+    assert related.write(corpus, tampered) == related.WriteCounts(created=1, updated=1, deleted=1)
+    report = refresh.refresh(corpus)
+    assert report.pairs_written == related.WriteCounts(created=1, updated=1, deleted=1)
+    assert sorted(related.stored_rows(corpus), key=lambda r: (r["a"], r["b"])) == stored
 
 
 def test_free_text_finds_related_projects(corpus: Graph) -> None:

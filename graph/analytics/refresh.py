@@ -25,25 +25,27 @@ class RefreshReport:
     search_terms_written: int
     related_pairs: int
     projects: int
+    pairs_written: related.WriteCounts = related.WriteCounts(0, 0, 0)
     coordination_pairs: int = 0
     communities: int = 0
     actors_in_network: int = 0
 
 
 def refresh(graph: Graph) -> RefreshReport:
-    vocabulary, written = refresh_search_terms(graph)
+    vocabulary, terms_written = refresh_search_terms(graph)
     projects = related.load_projects(graph)
     rows = related.compute(projects, vocabulary)
     responsible = {row["project"]: row["actors"] for row in graph.read("analytics/responsible_ids")}
     coordination = overlaps.mark_coordination(projects, rows, responsible)
     overlaps.mark_across_counties(projects, rows)
-    related.write(graph, rows)
+    written = related.write(graph, rows)
     communities = refresh_communities(graph, projects, rows)
     actors = refresh_actor_metrics(graph)
     return RefreshReport(
-        search_terms_written=written,
+        search_terms_written=terms_written,
         related_pairs=len(rows),
         projects=len(projects),
+        pairs_written=written,
         coordination_pairs=coordination,
         communities=communities,
         actors_in_network=actors,

@@ -1,4 +1,4 @@
-"""Swedish-aware text similarity: tokens, stop words, Snowball stems, TF-IDF, top-k neighbours.
+"""Swedish-aware text similarity: tokens, stop words, Snowball stems, TF-IDF.
 
 The stemmer is the same Snowball Swedish stemmer Lucene's 'swedish' analyzer uses, so a stem here
 is the term the full-text index holds. Compound parts (``compounds.search_terms``) are added to a
@@ -8,7 +8,7 @@ text before vectorising, so "kompetensförsörjningsplan" and "kompetens" share 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -85,56 +85,3 @@ def fit(texts: Sequence[str]) -> TextModel:
         vectorizer.fit(["tom"])
         return TextModel(vectorizer, sparse.csr_matrix((len(texts), 1), dtype=np.float32))
     return TextModel(vectorizer, vectorizer.fit_transform(texts).tocsr())
-
-
-def cosine(model: TextModel, i: int, j: int) -> float:
-    return float(model.matrix[i].multiply(model.matrix[j]).sum())
-
-
-def top_k(
-    matrix: sparse.csr_matrix,
-    k: int,
-    min_score: float,
-    block: int = 2000,
-    groups: Sequence[str] | None = None,
-    k_other: int = 0,
-) -> Iterable[tuple[int, int, float]]:
-    """(i, j, score) for each row's k best other rows with score >= min_score, plus (with
-    ``groups``) its ``k_other`` best rows from another group (e.g. another county).
-
-    Blockwise sparse products (block rows x all) keep memory at block x n, never n x n.
-    """
-    n = matrix.shape[0]
-    transposed = matrix.T.tocsc()
-    group_ids = np.unique(np.asarray(groups, dtype=object), return_inverse=True)[1] if groups else None
-    for lo in range(0, n, block):
-        hi = min(n, lo + block)
-        product = (matrix[lo:hi] @ transposed).tocsr()
-        for row in range(hi - lo):
-            start, end = product.indptr[row], product.indptr[row + 1]
-            cols = product.indices[start:end]
-            vals = product.data[start:end]
-            keep = (cols != lo + row) & (vals >= min_score)
-            cols, vals = cols[keep], vals[keep]
-            chosen = _best(vals, k)
-            if group_ids is not None and k_other:
-                other = np.flatnonzero(group_ids[cols] != group_ids[lo + row])
-                chosen = np.union1d(chosen, other[_best(vals[other], k_other)])
-            for col, val in zip(cols[chosen].tolist(), vals[chosen].tolist(), strict=True):
-                yield lo + row, col, float(val)
-
-
-def _best(values: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the k largest values (all of them when there are fewer)."""
-    if len(values) <= k:
-        return np.arange(len(values))
-    return np.argpartition(-values, k - 1)[:k]
-
-
-def shared_terms(model: TextModel, i: int, j: int, limit: int = 4) -> list[str]:
-    """The stems two rows share, heaviest first, for a reason a reader can check."""
-    a, b = model.matrix[i], model.matrix[j]
-    both = a.multiply(b).tocoo()
-    order = np.argsort(-both.data)[:limit]
-    names = model.terms()
-    return [str(names[both.col[o]]) for o in order]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -116,9 +117,11 @@ def refresh(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
     with connect() as graph:
         report = run_refresh(graph)
     if as_json:
-        _print_json(report.__dict__)
+        _print_json(dataclasses.asdict(report))
     else:
+        written = report.pairs_written
         console.print(
-            f"{report.projects} projects, {report.related_pairs} related pairs, "
+            f"{report.projects} projects, {report.related_pairs} related pairs "
+            f"({written.created} new, {written.updated} changed, {written.deleted} removed), "
             f"{report.search_terms_written} nodes with new search terms."
         )
