@@ -112,6 +112,11 @@ def test_bench_quick_writes_every_key(tmp_path: Path) -> None:
     assert size["projects"] == sum(v for k, v in size["graph"]["labels"].items() if k == "Project")
     assert {"documents_per_s", "nodes_relationships_per_s", "resolve_s", "load_s"} <= size["ingest"].keys()
     assert size["loader"]["batched_vs_naive_ratio"] > 0
+    # the second refresh finds nothing to write: the pairs are a function of the graph
+    refresh = size["refresh"]
+    assert refresh["report"]["related_pairs"] == refresh["again_report"]["related_pairs"] > 0
+    assert refresh["report"]["pairs_written"]["created"] == refresh["report"]["related_pairs"]
+    assert refresh["again_report"]["pairs_written"] == {"created": 0, "updated": 0, "deleted": 0}
     assert set(size["targets"]) == set(TARGETS)
     assert {"fulltext_index", "search", "related", "gaps", "overlaps"} <= size["queries"].keys()
     for measure in (size["queries"]["fulltext_index"], size["queries"]["projects_by_focus_area"]):
