@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.document import ReadError
 from graph.analytics.refresh import refresh
 from graph.db import Graph
 from ingest.extractors import extract
 from ingest.load import EXTRACTOR_VERSION, KnownNodes, document_state, known_nodes, write_document
-from ingest.model import ReadError
 from ingest.readers import read_document
 from ingest.resolve import ResolvedDocument, resolve
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from domain.ids import clean_text
 from ingest.extractors import extract
-from ingest.ids import clean_text
 from ingest.readers import read_document
 from ingest.resolve import ResolvedDocument, resolve
 

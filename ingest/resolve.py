@@ -25,26 +25,15 @@ from typing import Any, TypeVar
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from ingest.ids import clean_text, make_id, name_key
-from ingest.model import Entity, Extraction, Label, SourceDocument
+from domain import places
+from domain.document import SourceDocument
+from domain.ids import ID_PREFIX, clean_text, make_id, name_key
+from domain.model import Entity, Extraction, Label
 from ingest.vocabulary import actors as actor_vocabulary
-from ingest.vocabulary import places
 
 FUZZY_LABELS: frozenset[str] = frozenset({"Actor", "FocusArea", "GoalArea", "Indicator", "TargetGroup"})
 FUZZY_THRESHOLD = 90.0
 NATIONAL_ACTOR_TYPES = frozenset({"region", "kommun", "län", "myndighet", "lärosäte", "organisation"})
-ID_PREFIX: dict[str, str] = {
-    "Project": "project",
-    "Actor": "actor",
-    "County": "county",
-    "GoalArea": "goalarea",
-    "FocusArea": "focusarea",
-    "Goal": "goal",
-    "Indicator": "indicator",
-    "Measure": "measure",
-    "Decision": "decision",
-    "TargetGroup": "targetgroup",
-}
 T = TypeVar("T")
 UNKNOWN_COUNTY = "okänt län"
 _STEMMER = snowballstemmer.stemmer("swedish")

@@ -14,9 +14,9 @@ import re
 from datetime import date
 from typing import Any
 
+from domain.model import Entity, Extraction
 from graph.db import Graph
 from ingest.extractors.timeplan import parse_timeplan
-from ingest.model import Entity, Extraction
 from tests.factories import document, evidence, load
 
 GOLD_FILES = (

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from domain.document import DocumentKind, Page, SourceDocument
+from domain.model import Evidence, Extraction
 from graph.db import Graph
 from ingest.extractors.text_utils import tables_from_text
 from ingest.load import known_nodes, write_document
-from ingest.model import DocumentKind, Evidence, Extraction, Page, SourceDocument
 from ingest.resolve import ResolvedDocument, resolve
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_data"

@@ -1,5 +1,7 @@
 import pytest
 
+from domain.document import Page, SourceDocument, Table
+from domain.model import Extraction
 from ingest.extractors.activities import (
     extract_activities,
     find_activity_tables,
@@ -8,7 +10,6 @@ from ingest.extractors.activities import (
     project_name,
 )
 from ingest.extractors.text_utils import tables_from_text
-from ingest.model import Extraction, Page, SourceDocument, Table
 from tests.factories import sample
 
 

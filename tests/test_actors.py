@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from domain.document import Page, SourceDocument
+from domain.model import Entity
 from ingest.extractors.actors import extract_actors
-from ingest.model import Entity, Page, SourceDocument
 from ingest.vocabulary.actors import abbreviation_fit, actor_type, find_abbreviations, normalise_actor_name
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from domain.document import Page, SourceDocument
+from domain.model import Entity, Extraction
 from ingest.extractors.decisions import body_key, extract_decisions, find_diarienummer
-from ingest.model import Entity, Extraction, Page, SourceDocument
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from domain import places
+from domain.model import Extraction
 from graph import queries
 from graph.analytics import gaps
 from graph.db import Graph
 from graph.maintain import edit
-from ingest.model import Extraction
-from ingest.vocabulary import places
 from tests.analytics_corpus import load_corpus
 from tests.factories import document, evidence, load
 from ui import coverage

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from domain.document import Page, SourceDocument, Table
+from domain.model import Entity, Extraction
 from ingest.extractors.indicators import extract_indicators
-from ingest.model import Entity, Extraction, Page, SourceDocument, Table
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from domain.document import Page, SourceDocument
 from ingest.extractors.initiatives import extract_initiatives, find_initiatives
-from ingest.model import Page, SourceDocument
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 

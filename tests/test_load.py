@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 import ingest.load as load_module
+from domain.model import LABELS, REL_TYPES, Extraction
 from graph import export
 from graph.db import Graph
 from graph.settings import PROJECT_ROOT
 from ingest.load import KNOWN_LABELS, KnownNodes, known_nodes, write_document
-from ingest.model import LABELS, REL_TYPES, Extraction
 from ingest.pipeline import ingest_file
 from ingest.resolve import ResolvedDocument, resolve
 from tests.factories import document, evidence

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from domain.model import Extraction
 from graph.analytics import network, overlaps, refresh
 from graph.db import Graph
-from ingest.model import Extraction
 from tests.analytics_corpus import load_corpus
 from tests.factories import document, evidence, load
 

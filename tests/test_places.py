@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.vocabulary import places
+from domain import places
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 

@@ -1,5 +1,6 @@
 import pytest
 
+from domain.document import Page, SourceDocument
 from ingest.extractors.plan_structure import (
     extract_plan_structure,
     find_focus_areas,
@@ -8,7 +9,6 @@ from ingest.extractors.plan_structure import (
     match_name,
 )
 from ingest.extractors.text_utils import dehyphenate, is_heading, is_toc_line
-from ingest.model import Page, SourceDocument
 from tests.factories import sample
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from domain.model import Extraction
 from graph import queries
 from graph.db import Graph
 from graph.maintain import edit
-from ingest.model import Extraction
 from tests.factories import document, evidence, load
 
 

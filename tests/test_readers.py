@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest.readers as readers
-from ingest.model import ReadError, SourceDocument
+from domain.document import ReadError, SourceDocument
 from ingest.readers import read_document
 from ingest.readers.places import COUNTIES, MUNICIPALITY_COUNTY, count_counties, county_of
 from ingest.readers.text_tables import find_text_tables, looks_like_header

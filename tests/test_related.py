@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from domain.model import Extraction
 from graph.analytics import refresh, related
 from graph.db import Graph
 from graph.settings import PROJECT_ROOT
-from ingest.model import Extraction
 from tests.analytics_corpus import load_corpus
 from tests.factories import document, evidence, load
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.model import Extraction
+from domain.model import Extraction
 from ingest.resolve import KnownNode, resolve
 from tests.factories import document, evidence
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from domain.model import Extraction
 from graph.analytics import refresh
 from graph.analytics.search import Filters, escape, facets, lucene_query, parse, search
 from graph.db import Graph
-from ingest.model import Extraction
 from tests.factories import document, evidence, load
 
 

@@ -1,5 +1,5 @@
+from domain.document import Page, SourceDocument
 from ingest.extractors.target_groups import extract_target_groups, find_group_phrases, find_target_groups
-from ingest.model import Page, SourceDocument
 
 
 def names(text: str) -> list[str]:

@@ -9,13 +9,13 @@ import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
+from domain import places
+from domain.municipality_codes import MUNICIPALITY_CODES, area_for_code
 from graph.db import Graph
 from graph.indicators import measure_values, value_history
 from graph.settings import Settings
 from ingest.values.load import import_values
 from ingest.values.mapping import MappingError, map_measure_to_kolada
-from ingest.vocabulary import places
-from ingest.vocabulary.municipality_codes import MUNICIPALITY_CODES, area_for_code
 from tests.value_fixtures import CONTINUITY, SIP, VISITS, build_indicator_graph
 
 HEADER = "mått;period;område;värde;enhet;källa"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from domain.model import Extraction
 from graph.db import Graph
-from ingest.model import Extraction
 from tests.factories import document, evidence, load
 
 CONTINUITY = "Kontinuitetsindex primärvårdsläkare, kronisk sjukdom"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.vocabulary import places
+from domain import places
 
 Row = dict[str, Any]
 

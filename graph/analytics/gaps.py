@@ -21,8 +21,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from domain import places
 from graph.db import Graph
-from ingest.vocabulary import places
 
 Row = dict[str, Any]
 DEFAULT_LIMIT = 1000

@@ -11,10 +11,9 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from domain.ids import ID_PREFIX, make_id
 from graph.db import Graph, run
 from graph.maintain import CONFLICT_MESSAGE, Conflict, MaintainError, fields, history
-from ingest.ids import make_id
-from ingest.resolve import ID_PREFIX
 
 Row = dict[str, Any]
 

@@ -33,12 +33,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from domain.ids import ID_PREFIX, make_id
+from domain.model import LABELS
 from graph import export as graph_export
 from graph.db import Graph, run
 from graph.maintain import MaintainError, history
-from ingest.ids import make_id
-from ingest.model import LABELS
-from ingest.resolve import ID_PREFIX
 
 README_SHEET = "Läs mig"
 RELATIONS_SHEET = "Relationer"

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import numpy
 from rapidfuzz import fuzz, process
 
+from domain.ids import name_key
 from graph.db import Graph, run
 from graph.maintain import MaintainError, history
 from graph.maintain.edit import Row, delete_in, update_in
 from graph.maintain.satsning import Satsning, create_in_tx
-from ingest.ids import name_key
 
 REVIEW_THRESHOLD = 0.7
 DUPLICATE_THRESHOLD = 85.0

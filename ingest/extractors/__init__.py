@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ingest.model import Extraction, SourceDocument
+from domain.document import SourceDocument
+from domain.model import Extraction
 
 Extractor = Callable[[SourceDocument], Extraction]
 

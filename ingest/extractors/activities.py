@@ -16,12 +16,14 @@ still find them.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from domain import places
+from domain.document import Page, SourceDocument, Table
+from domain.model import Entity, Evidence, Extraction
 from ingest.extractors.plan_structure import FocusAreas, caption_subject, find_focus_areas, focus_area_entity
 from ingest.extractors.target_groups import find_target_groups
 from ingest.extractors.text_utils import (
@@ -32,7 +34,6 @@ from ingest.extractors.text_utils import (
     tables_from_text,
 )
 from ingest.extractors.timeplan import parse_timeplan
-from ingest.model import Entity, Evidence, Extraction, Page, SourceDocument, Table
 
 EXTRACTOR = "activity_table"
 
@@ -418,7 +419,7 @@ def extract_activities(document: SourceDocument) -> Extraction:
     focus_entities: dict[str, Entity] = {}
     target_entities: dict[str, Entity] = {}
     goal_entities: dict[str, Entity] = {}
-    find_places = _places_finder()
+    find_places = places.find_places
     for table in find_activity_tables(document, focus_areas):
         focus = _focus_entity(result, focus_entities, focus_areas, table)
         for row in table.rows:
@@ -539,15 +540,6 @@ def _status_word(cell: str) -> str | None:
         if word in key:
             return status
     return None
-
-
-def _places_finder():
-    """``ingest.vocabulary.places.find_places`` when that module exists (places are optional)."""
-    try:
-        module = importlib.import_module("ingest.vocabulary.places")
-    except ImportError:
-        return None
-    return getattr(module, "find_places", None)
 
 
 def _locate(result: Extraction, project: Entity, text: str, evidence: Evidence, find_places) -> None:

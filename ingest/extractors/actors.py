@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ingest.model import Entity, Evidence, Extraction, SourceDocument
-from ingest.spans import SpanSet
+from domain import places
+from domain.document import SourceDocument
+from domain.model import Entity, Evidence, Extraction
+from domain.spans import SpanSet
 from ingest.vocabulary import actors as vocabulary
-from ingest.vocabulary import places
 
 EXTRACTOR = "actors"
 MAX_EVIDENCE = 3

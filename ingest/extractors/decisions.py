@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from domain.document import SourceDocument
+from domain.model import Entity, Evidence, Extraction
 from ingest.extractors.dates import find_dates
-from ingest.model import Entity, Evidence, Extraction, SourceDocument
 
 EXTRACTOR = "decisions"
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.model import Entity, Evidence, Extraction, SourceDocument, Table
+from domain.document import SourceDocument, Table
+from domain.model import Entity, Evidence, Extraction
 
 EXTRACTOR = "indicators"
 MISSING = "ej klart"

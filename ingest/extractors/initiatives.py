@@ -31,7 +31,10 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
-from ingest.extractors.activities import _cell, _locate, _places_finder, find_activity_tables, project_name
+from domain import places
+from domain.document import SourceDocument
+from domain.model import Entity, Evidence, Extraction
+from ingest.extractors.activities import _cell, _locate, find_activity_tables, project_name
 from ingest.extractors.text_utils import (
     clean_cell,
     heading_text,
@@ -42,7 +45,6 @@ from ingest.extractors.text_utils import (
     strip_bullet,
 )
 from ingest.extractors.timeplan import parse_timeplan
-from ingest.model import Entity, Evidence, Extraction, SourceDocument
 
 EXTRACTOR = "initiatives"
 _STEMMER = snowballstemmer.stemmer("swedish")
@@ -629,7 +631,7 @@ def _as_table_name(name: str, table_names: list[str]) -> str:
 
 def extract_initiatives(document: SourceDocument) -> Extraction:
     result = Extraction()
-    find_places = _places_finder()
+    find_places = places.find_places
     actors: dict[str, Entity] = {}
     table_names = _table_names(document)
     for initiative in find_initiatives(document):

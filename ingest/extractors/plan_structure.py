@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from domain.document import SourceDocument
+from domain.model import Entity, Evidence, Extraction
 from ingest.extractors.text_utils import (
     clean_cell,
     dehyphenate,
@@ -37,7 +39,6 @@ from ingest.extractors.text_utils import (
     strip_bullet,
     strip_markup,
 )
-from ingest.model import Entity, Evidence, Extraction, SourceDocument
 
 EXTRACTOR = "plan_structure"
 

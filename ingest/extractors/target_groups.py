@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.document import SourceDocument
+from domain.model import Entity, Evidence, Extraction
 from ingest.extractors.text_utils import dehyphenate, fold_whitespace, iter_lines, strip_markup
-from ingest.model import Entity, Evidence, Extraction, SourceDocument
 
 EXTRACTOR = "target_groups"
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.model import Table
+from domain.document import Table
 
 # A word broken at a line end: the next line goes on in lower case. "hälso- och" stays as it is.
 _LINE_END_HYPHEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(?!(?:och|eller|samt|till|respektive)\b)([a-zåäöé])")

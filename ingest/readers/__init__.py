@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ingest.model import Page, ReadError, SourceDocument
+from domain.document import Page, ReadError, SourceDocument
 from ingest.readers import docx as docx_reader
 from ingest.readers import pdf as pdf_reader
 from ingest.readers import text as text_reader

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
-from ingest.model import DocumentKind, SourceDocument
+from domain.document import DocumentKind, SourceDocument
 from ingest.readers.places import COUNTY_ALIASES, count_counties, place_spans
 
 HEAD_CHARS = 6000  # vocabulary of the first pages

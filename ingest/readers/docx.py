@@ -17,7 +17,7 @@ from typing import Any
 import docx
 from lxml import etree
 
-from ingest.model import Page, ReadError, Table
+from domain.document import Page, ReadError, Table
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024

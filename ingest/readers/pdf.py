@@ -15,7 +15,7 @@ import pdfplumber
 from pdfplumber.page import Page as PdfPage
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ingest.model import Page, ReadError, Table
+from domain.document import Page, ReadError, Table
 
 MEDIA_TYPE = "application/pdf"
 MAX_PAGES = 2000

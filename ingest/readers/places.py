@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ingest.vocabulary import municipalities
+from domain import municipalities
 
 # The data is ingest/vocabulary's (one list of counties and municipalities for the whole project);
 # this module only adds the reader's case-insensitive matching for titles and headings.

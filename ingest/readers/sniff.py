@@ -6,7 +6,7 @@ import io
 import zipfile
 from typing import Literal
 
-from ingest.model import ReadError
+from domain.document import ReadError
 
 FileKind = Literal["pdf", "docx", "text"]
 

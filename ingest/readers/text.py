@@ -6,7 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from ingest.model import Page, ReadError
+from domain.document import Page, ReadError
 from ingest.readers.text_tables import find_text_tables
 
 MEDIA_TYPE = "text/plain"

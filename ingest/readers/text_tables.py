@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.model import Table
+from domain.document import Table
 
 MIN_TAB_CELLS = 3  # two columns are too often "Heading<TAB>page number" or label/value pairs
 MIN_PIPE_CELLS = 2  # pipes are explicit, so two columns are a real table

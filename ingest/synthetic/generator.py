@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.ids import name_key
-from ingest.model import DocumentKind, Entity, Evidence, Extraction, Page, SourceDocument
+from domain.document import DocumentKind, Page, SourceDocument
+from domain.ids import name_key
+from domain.model import Entity, Evidence, Extraction
+from domain.municipalities import COUNTIES
+from domain.places import genitive, municipality_actor
 from ingest.synthetic import vocabulary as words
-from ingest.vocabulary.municipalities import COUNTIES
-from ingest.vocabulary.places import genitive, municipality_actor
 
 EXTRACTOR = "synthetic"
 ROWS_PER_PAGE = 25

@@ -1,7 +1,7 @@
 """Swedish-like words for the synthetic national corpus: the plan structure Nära vård plans share,
 and stems that activity names, goals and descriptions are composed from.
 
-Places are not here: they come from ``ingest.vocabulary.places`` (the real 21 regions and 290
+Places are not here: they come from ``domain.places`` (the real 21 regions and 290
 municipalities), so the synthetic graph resolves exactly as real documents do.
 """
 

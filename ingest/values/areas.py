@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.values.cells import text
-from ingest.values.rows import Cell
-from ingest.vocabulary import places
-from ingest.vocabulary.municipality_codes import (
+from domain import places
+from domain.municipality_codes import (
     COUNTY_CODES,
     NATIONAL_CODE,
     CodedArea,
     area_for_code,
     code_for_municipality,
 )
+from ingest.values.cells import text
+from ingest.values.rows import Cell
 
 NATIONAL_NAMES = frozenset({"riket", "hela riket", "sverige", "hela sverige", "hela landet", "riket totalt"})
 _CODE = re.compile(r"\d{4}")

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from ingest.ids import name_key
+from domain.ids import name_key
 from ingest.values.rows import Cell, RawRow, ReadResult, ValueFileError
 
 Grid = list[tuple[int, list[Cell]]]  # (line number, cells), header first

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.ids import name_key
+from domain.ids import name_key
 
 KPI_ID = re.compile(r"[NU]\d{5}")
 

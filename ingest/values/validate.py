@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from domain.municipality_codes import CodedArea
 from ingest.values.areas import resolve_area
 from ingest.values.cells import CellError, parse_gender, parse_value, text
 from ingest.values.measures import MeasureIndex
 from ingest.values.periods import PeriodError, parse_period
 from ingest.values.rows import RawRow, RowProblem
-from ingest.vocabulary.municipality_codes import CodedArea
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.vocabulary import places
+from domain import places
 
 # --- known bodies ------------------------------------------------------------------------------
 

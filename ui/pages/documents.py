@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from ingest.model import ReadError
+from domain.document import ReadError
 from ingest.readers import MAX_FILE_BYTES
 from ui import auth, data
 from ui.components import md, md_escape, node_link

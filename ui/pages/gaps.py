@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
+from domain import places
 from graph.analytics.gaps import CRITERIA
-from ingest.vocabulary import places
 from ui import coverage, data, figures
 from ui.components import md, md_escape, node_link
 

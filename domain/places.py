@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ingest.spans import SpanSet
-from ingest.vocabulary.municipalities import AMBIGUOUS, COUNTIES, REGION_SHORT_KEYS, STAD
+from domain.municipalities import AMBIGUOUS, COUNTIES, REGION_SHORT_KEYS, STAD
+from domain.spans import SpanSet
 
 PlaceKind = Literal["kommun", "region", "län"]
 

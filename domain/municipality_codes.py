@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.vocabulary.municipalities import COUNTIES
-from ingest.vocabulary.places import municipality_actor
+from domain.municipalities import COUNTIES
+from domain.places import municipality_actor
 
 AreaKind = Literal["kommun", "region", "län", "riket"]
 NATIONAL_CODE = "0000"

@@ -15,6 +15,19 @@ _LINE_HYPHEN = re.compile(r"(\w)-\s*\n\s*(\w)")  # "kom-\nmer" → "kommer"
 _NON_WORD = re.compile(r"[^\w]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
+# the id prefix of each label: "project-…", "actor-…"
+ID_PREFIX: dict[str, str] = {
+    "Project": "project",
+    "Actor": "actor",
+    "County": "county",
+    "GoalArea": "goalarea",
+    "FocusArea": "focusarea",
+    "Goal": "goal",
+    "Indicator": "indicator",
+    "Measure": "measure",
+    "Decision": "decision",
+    "TargetGroup": "targetgroup",
+}
 
 
 def clean_text(text: str) -> str:
