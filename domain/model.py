@@ -71,6 +71,10 @@ REL_TYPES: tuple[RelType, ...] = (
     "IN_COUNTY",
 )
 
+# A fact read with less confidence than this is not yet accepted: it waits in the review queue
+# (Granska) until a person accepts or corrects it.
+REVIEW_THRESHOLD = 0.7
+
 # --- what extractors give ----------------------------------------------------------------------
 
 
@@ -97,7 +101,7 @@ class Entity:
     properties: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    confidence: float = 1.0  # < 0.7 goes to the review queue
+    confidence: float = 1.0  # below REVIEW_THRESHOLD the fact waits in the review queue
     id: str | None = None
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from domain.ids import clean_text
+from domain.model import REVIEW_THRESHOLD
 from ingest.extractors import extract
 from ingest.readers import read_document
 from ingest.resolve import ResolvedDocument, resolve
@@ -77,7 +78,9 @@ def gold_names(gold: dict[str, Any], label: str) -> list[list[str]]:
 
 
 def extracted_names(resolved: ResolvedDocument, label: str) -> list[list[str]]:
-    rows = [n for n in resolved.nodes if n.label == label]
+    """What the product accepts: facts below the review threshold wait in Granska and count as
+    not (yet) extracted."""
+    rows = [n for n in resolved.nodes if n.label == label and n.confidence >= REVIEW_THRESHOLD]
     if label == "Decision":
         return [[_decision_key(n.properties)] for n in rows]
     return [[n.properties["name"], *n.aliases] for n in rows]
@@ -90,7 +93,7 @@ def score(label: str, gold: list[list[str]], found: list[list[str]]) -> Score:
     for names in found:
         best, best_score = None, 0.0
         for index in unmatched:
-            s = max(_similarity(a, b) for a in names for b in gold[index])
+            s = max(similarity(a, b) for a in names for b in gold[index])
             if s > best_score:
                 best, best_score = index, s
         if best is not None and best_score >= MATCH_THRESHOLD:
@@ -132,7 +135,7 @@ def _decision_key(item: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts)
 
 
-def _similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str) -> float:
     a, b = clean_text(a).casefold(), clean_text(b).casefold()
     if not a or not b:
         return 0.0

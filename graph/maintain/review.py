@@ -10,12 +10,12 @@ import numpy
 from rapidfuzz import fuzz, process
 
 from domain.ids import name_key
+from domain.model import REVIEW_THRESHOLD
 from graph.db import Graph, run
 from graph.maintain import MaintainError, history
 from graph.maintain.edit import Row, delete_in, update_in
 from graph.maintain.satsning import Satsning, create_in_tx
 
-REVIEW_THRESHOLD = 0.7
 DUPLICATE_THRESHOLD = 85.0
 SUGGESTION_KINDS = ("idé", "behov")
 

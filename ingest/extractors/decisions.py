@@ -745,7 +745,8 @@ def _emit(groups: list[list[_Mention]], aliases: dict[str, str], result: Extract
         decision = result.entity(
             "Decision",
             name,
-            confidence=1.0 if (date or dnrs or paragraph) else 0.8,
+            # without a date, § or diarienummer a person should check it (the review queue)
+            confidence=1.0 if (date or dnrs or paragraph) else 0.6,
             date=date,
             diarienummer=dnrs[0] if dnrs else None,
             other_diarienummer=dnrs[1:] or None,

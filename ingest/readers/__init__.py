@@ -15,6 +15,7 @@ from ingest.readers import pdf as pdf_reader
 from ingest.readers import text as text_reader
 from ingest.readers.classify import classify
 from ingest.readers.sniff import sniff
+from ingest.readers.structure import build_structure
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -86,4 +87,5 @@ def read_document(path: Path, data: bytes | None = None, file_name: str | None =
         title=title,
     )
     classify(doc)
+    build_structure(doc)
     return doc

@@ -1,0 +1,332 @@
+"""Candidates from the document's structure: what a section's head says its items are.
+
+A section headed by a kind word ("Fokusområden", "Arbetsgrupper", "Mål", "Nyckeltal" …, the lexicon's
+``[kinds]``), or a lead-in line that ends in a colon and names the kind ("Följande fem målområden
+ingår:"), makes its list items, table rows and sub-headings candidates of that kind. A status
+sub-heading ("Avslutade", "Pågående", "Startar 2020") gives the items below it their status.
+Headings that are shaped as work ("Ta fram målbild", "Kartläggningar") are activities wherever they
+stand, and sentences that state a goal ("… har som mål att X") give the goal X.
+
+Every candidate keeps its block's page, offsets and text as evidence, and a confidence from that
+evidence: an item under an explicit kind head is surer than a heading that only looks like work.
+Page furniture is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.document import Block, BlockKind, SourceDocument
+from domain.model import Entity, Evidence, Extraction, Label
+from domain.states import ProjectStatus
+from ingest.lexicon import Lexicon, lexicon
+
+EXTRACTOR = "sections"
+
+# The stored status words (the graph keeps the Swedish words the other extractors write).
+_STORED_STATUS = {
+    ProjectStatus.PLANNED: "planerad",
+    ProjectStatus.ONGOING: "pågående",
+    ProjectStatus.FINISHED: "avslutad",
+    ProjectStatus.UNKNOWN: "okänd",
+}
+_LABEL_OF_KIND: dict[str, Label] = {
+    "activity": "Project",
+    "focus_area": "FocusArea",
+    "goal": "Goal",
+    "indicator": "Indicator",
+}
+_FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö0-9)])[.!?](?=\s+[A-ZÅÄÖ])")
+_NUMBER_LEAD = re.compile(r"^(?:\d{1,2}[.)]\s*)")
+_MAX_NAME = 200
+_TOKEN = re.compile(r"[\wåäöÅÄÖéÉ][\wåäöÅÄÖéÉ\-–/]*|[^\w\s]")
+_PUNCT = re.compile(r"[.,;:!?()\"”“]")
+_PAST = re.compile(r"\w{3,}(?:ades|ade|des|tes)$")  # "avslutades", "beslutade": a sentence, not a name
+_FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina|vi|oss|vår|vårt|våra)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d\s*(?:%|procent|mkr|tkr|kr\b|miljoner|kronor)", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"”“]([^\"”“]{4,80})[\"”“]")
+
+
+def _sentence(text: str, at: int) -> str:
+    begin = max(text.rfind(". ", 0, at) + 2, 0) if text.rfind(". ", 0, at) >= 0 else 0
+    end = text.find(". ", at)
+    return text[begin : end + 1 if end >= 0 else len(text)][:1000]
+
+
+@dataclass
+class Candidate:
+    """A structural candidate and the evidence its confidence is computed from."""
+
+    entity: Entity
+    features: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Context:
+    kind: str | None
+    status: ProjectStatus | None
+    source: str  # "lead_in" | "heading" | "none"
+
+
+def _name_of(text: str) -> str:
+    """An item's name: its first sentence ("Målområde 1. Sömlös vård …" keeps its number)."""
+    text = text.strip().rstrip(";,")
+    match = _FIRST_SENTENCE.search(text, 14)
+    name = text[: match.start()] if match else text
+    return name.rstrip(".").strip()[:_MAX_NAME]
+
+
+def _evidence(block: Block) -> Evidence:
+    return Evidence(
+        page=block.page, quote=block.text[:400], extractor=EXTRACTOR, start=block.start, end=block.end
+    )
+
+
+class _Walker:
+    def __init__(self, document: SourceDocument, lex: Lexicon) -> None:
+        self.document = document
+        self.lex = lex
+        self.result = Extraction()
+        self.seen: set[tuple[str, str]] = set()
+        self.candidates: list[Candidate] = []
+
+    def context(self, index: int, block: Block) -> _Context:
+        """The kind and status the block's heading path (innermost first) and lead-in give it."""
+        status = None
+        lead = self._lead_in(index)
+        if lead is not None:
+            kind = self.lex.kind_of_heading(lead)
+            if kind:
+                return _Context(kind, None, "lead_in")
+        for heading in reversed(self.document.heading_path(block)):
+            status = status or self.lex.status_of(heading)
+            kind = self.lex.kind_of_heading(heading)
+            if kind:
+                return _Context(kind, status, "heading")
+        return _Context(None, status, "none")
+
+    def _lead_in(self, index: int) -> str | None:
+        """The paragraph ending in a colon that a run of list items follows."""
+        for previous in reversed(self.document.blocks[:index]):
+            if previous.kind is BlockKind.LIST_ITEM:
+                continue
+            if previous.kind is BlockKind.PARAGRAPH and previous.text.endswith(":"):
+                return previous.text
+            return None
+        return None
+
+    def add(self, label: Label, name: str, block: Block, source: str, **properties: object) -> Entity | None:
+        name = " ".join(name.split())
+        if len(name) < 3 or self.lex.is_furniture(name):
+            return None
+        key = (label, name.casefold())
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        entity = self.result.entity(label, name, _evidence(block), **properties)
+        self.candidates.append(Candidate(entity, self.features(label, name, block, source)))
+        return entity
+
+    def features(self, label: Label, name: str, block: Block, source: str) -> dict[str, float]:
+        """What the confidence model weighs (ingest.extractors.confidence): where the candidate
+        stood, how it is shaped and which lexicon cues it carries."""
+        words = name.split()
+        head = self.lex.activity_heads.search(name) is not None
+        return {
+            f"source={source}": 1.0,
+            f"label={label}": 1.0,
+            f"{label}:source={source}": 1.0,
+            "words": min(len(words), 30) / 30,
+            "short": float(len(words) <= 2),
+            "long": float(len(words) > 12),
+            "capital": float(name[:1].isupper()),
+            "digits": float(any(c.isdigit() for c in name)),
+            "verb_start": float(self.lex.activity_verb_starts.starts(name)),
+            "head_noun": float(head),
+            f"{label}:head_noun": float(head),
+            "depth": float(block.level if block.kind is BlockKind.LIST_ITEM else 0),
+            "path_depth": float(len(self.document.heading_path(block))),
+            "sentence": float(block.text.rstrip().endswith(".")),
+            "comma": float("," in name),
+            "capitals_inside": min(sum(w[:1].isupper() for w in words[1:]), 3) / 3,
+            "preposition_tail": float(any(w.casefold() in self.lex.phrase_prepositions for w in words[1:])),
+            "head_first": float(bool(words) and self.lex.activity_heads.whole(words[0])),
+            "lowercase_start": float(name[:1].islower()),
+            "ska": float(" ska " in f" {name.casefold()} "),
+            "first_person": float(bool(_FIRST_PERSON.search(name))),
+            "finite_verb": float(
+                any(w.casefold() in self.lex.phrase_stop_right or _PAST.search(w) for w in words[1:])
+            ),
+        }
+
+    def item(self, block: Block, context: _Context) -> None:
+        if context.kind is None or context.kind == "decision":
+            return
+        label = _LABEL_OF_KIND[context.kind]
+        name = _name_of(_NUMBER_LEAD.sub("", block.text) if label != "FocusArea" else block.text)
+        if label == "Project":
+            status = _STORED_STATUS[context.status] if context.status else None
+            self.add(label, name, block, context.source, description=block.text, status=status)
+        elif label == "Goal":
+            self.add(label, name, block, context.source, text=name, kind="mål")
+        else:
+            self.add(label, name, block, context.source)
+
+    def heading(self, index: int, block: Block) -> None:
+        text = block.text
+        if block.level <= 1 or self.lex.kind_of_heading(text) or self.lex.status_of(text):
+            return
+        parent = self.context(index, block)
+        if self.lex.activity_verb_starts.starts(text) or self.lex.activity_heads.search(text):
+            source = "work_heading_in_kind" if parent.kind == "activity" else "work_heading"
+            self.add("Project", _name_of(text), block, source, description=self._body(index))
+        elif parent.kind == "focus_area":
+            self.add("FocusArea", text, block, "sub_heading")
+
+    def _body(self, index: int) -> str | None:
+        """The paragraph right under a heading, as its description."""
+        following = self.document.blocks[index + 1 : index + 2]
+        if following and following[0].kind is BlockKind.PARAGRAPH:
+            return following[0].text[:1000]
+        return None
+
+    def table(self, block: Block, context: _Context) -> None:
+        if context.kind not in ("indicator", "activity", "focus_area", "goal") or len(block.rows) < 2:
+            return
+        label = _LABEL_OF_KIND[context.kind]
+        for row in block.rows[1:]:
+            first = next((cell for cell in row if cell.strip()), "")
+            if first and not first.replace(",", "").replace("%", "").replace(" ", "").isdigit():
+                self.add(label, _name_of(first), block, "table_row")
+
+    def goals_in_prose(self, block: Block) -> None:
+        text = block.text
+        folded = text.casefold()
+        for cue in self.lex.goal_cues:
+            at = folded.find(cue)
+            if at < 0:
+                continue
+            rest = text[at + len(cue) :].strip()
+            end = re.search(r"[.!?](?:\s|$)", rest)
+            goal = rest[: end.start()] if end else rest
+            if cue.endswith("ska bli"):  # "Sörmland ska bli Sveriges friskaste län 2025": the whole clause
+                stop = text.rfind(". ", 0, at)
+                start = stop + 2 if stop >= 0 else 0
+                goal = (text[start:at] + cue + " " + goal).strip()
+            if 3 <= len(goal.split()) <= 60:
+                self.add("Goal", goal.rstrip(":;, "), block, "goal_cue", text=goal, kind="mål")
+
+    def phrases(self, block: Block) -> None:
+        """Activities named in running prose: a phrase around a head noun ("följeforskning av Nära
+        vårdteam", "en ny vårdcentral vid Rådmansbackarna") or a name in quotes."""
+        lex = self.lex
+        for quoted in _QUOTED.finditer(block.text):
+            name = quoted.group(1).strip()
+            if 2 <= len(name.split()) <= 10:
+                self.add("Project", name, block, "quoted", description=block.text[:1000])
+        tokens = list(_TOKEN.finditer(block.text))
+        words = [t.group(0) for t in tokens]
+        for i, word in enumerate(words):
+            if lex.activity_heads.whole(word):
+                label: Label = "Project"
+            elif lex.indicator_heads.whole(word) or word.casefold() in lex.indicator_quantities:
+                label = "Indicator"
+            else:
+                continue
+            first = self._left(words, i)
+            last = self._right(words, i, quantity=word.casefold() in lex.indicator_quantities)
+            start, stop = tokens[first].start(), tokens[last].end()
+            if (
+                _PUNCT.search(block.text[start:stop])
+                or last == first
+                and label == "Indicator"
+                and i == last
+                and word.casefold() in lex.indicator_quantities
+            ):
+                continue
+            name = block.text[start:stop]
+            if label == "Indicator" and not _FIGURE.search(_sentence(block.text, start)):
+                continue  # a measure is named in prose where a figure is reported for it
+            source = "prose_phrase" if label == "Project" else "prose_measure"
+            self.add(
+                label,
+                name,
+                block,
+                source,
+                description=_sentence(block.text, start) if label == "Project" else None,
+            )
+
+    def _left(self, words: list[str], i: int) -> int:
+        """Up to two modifiers before the head ("fördjupat samarbete", "Nära vårdteam")."""
+        first = i
+        while first > 0 and i - first < 2:
+            before = words[first - 1]
+            if before.casefold() in self.lex.phrase_stop_left or not before[:1].isalpha():
+                break
+            first -= 1
+        return first
+
+    def _right(self, words: list[str], i: int, quantity: bool = False) -> int:
+        """A prepositional tail ("… av Nära vårdteam", "… för nettokostnader"); after a quantity word
+        ("antal") the counted noun comes first."""
+        lex = self.lex
+        last = i
+        if quantity and i + 1 < len(words) and words[i + 1][:1].isalpha():
+            last = i + 1
+        if last + 1 < len(words) and words[last + 1].casefold() in lex.phrase_prepositions:
+            end = last + 1
+            while end + 1 < len(words) and end - last < lex.phrase_max_tail:
+                nxt = words[end + 1]
+                if nxt.casefold() in lex.phrase_stop_right or not nxt[:1].isalnum():
+                    break
+                end += 1
+            while end > last + 1 and (
+                words[end].casefold() in lex.phrase_prepositions or words[end].casefold() == "och"
+            ):
+                end -= 1  # a name does not end on "för" or "och"
+            if end > last + 1:
+                last = end
+        return last
+
+    def near_goal_word(self, index: int, block: Block) -> None:
+        """Målbild statements written as short paragraphs or heads ("Navet ska vara primärvården.",
+        "Min kontakt med vården präglas av kontinuitet") shortly after a block that names a goal word."""
+        words = block.text.split()
+        if not 3 <= len(words) <= 40:
+            return
+        recent = []
+        for previous in reversed(self.document.blocks[max(0, index - 4) : index]):
+            if previous.kind is BlockKind.FIELD and previous.label == "SOURCE":
+                break
+            recent.append(previous)
+        if not any(self.lex.kinds["goal"].search(b.text) for b in recent):
+            return
+        name = _name_of(block.text)
+        self.add("Goal", name, block, "near_goal_word", text=name, kind="målbildsformulering")
+
+    def walk(self) -> list[Candidate]:
+        for index, block in enumerate(self.document.blocks):
+            if block.kind is BlockKind.FURNITURE:
+                continue
+            if block.kind is BlockKind.HEADING:
+                self.heading(index, block)
+                if block.level > 1:
+                    self.near_goal_word(index, block)
+                continue
+            context = self.context(index, block)
+            if block.kind is BlockKind.LIST_ITEM:
+                self.item(block, context)
+            elif block.kind is BlockKind.TABLE:
+                self.table(block, context)
+            elif block.kind is BlockKind.PARAGRAPH:
+                self.goals_in_prose(block)
+                self.near_goal_word(index, block)
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FIELD):
+                self.phrases(block)
+        return self.candidates
+
+
+def structural_candidates(document: SourceDocument) -> list[Candidate]:
+    """Every structural candidate with its features, before any confidence is given."""
+    return _Walker(document, lexicon()).walk()

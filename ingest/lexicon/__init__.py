@@ -1,0 +1,110 @@
+"""The Swedish wording the readers and extractors look for, loaded from the data files beside this
+module (structure.toml). Code asks the lexicon; it holds no word lists of its own."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from domain.states import ProjectStatus
+
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Words and phrases with an optional ``*`` wildcard at either end, matched on word bounds."""
+
+    patterns: tuple[str, ...]
+
+    @cache  # noqa: B019  (a WordSet is immutable and lives as long as the lexicon)
+    def _regex(self) -> re.Pattern[str]:
+        parts = []
+        for pattern in self.patterns:
+            words = []
+            for word in pattern.split():
+                body = re.escape(word.strip("*"))
+                words.append(
+                    ("\\w*" if word.startswith("*") else "") + body + ("\\w*" if word.endswith("*") else "")
+                )
+            parts.append(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+        return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._regex().search(text)
+
+    def starts(self, text: str) -> bool:
+        found = self._regex().match(text.strip())
+        return found is not None
+
+    def whole(self, text: str) -> bool:
+        found = self._regex().fullmatch(text.strip().rstrip(":?.!").strip())
+        return found is not None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    furniture_exact: frozenset[str]
+    furniture_contains: WordSet
+    heading_max_words: int
+    heading_max_chars: int
+    kinds: dict[str, WordSet]  # "activity" | "focus_area" | "goal" | "indicator" | "decision" | "none"
+    status: dict[ProjectStatus, WordSet]
+    activity_heads: WordSet
+    activity_verb_starts: WordSet
+    goal_cues: tuple[str, ...]
+    phrase_stop_right: frozenset[str]
+    phrase_stop_left: frozenset[str]
+    phrase_prepositions: frozenset[str]
+    phrase_max_tail: int
+    indicator_quantities: frozenset[str]
+    indicator_heads: WordSet
+
+    def is_furniture(self, line: str) -> bool:
+        text = " ".join(line.split()).strip(" >»›|").casefold()
+        if not text:
+            return False
+        return text.rstrip(".:!") in self.furniture_exact or (
+            len(text) < 120 and self.furniture_contains.search(text) is not None
+        )
+
+    def kind_of_heading(self, heading: str) -> str | None:
+        """The kind a section head announces, most specific first (a "Mål och indikatorer" head
+        announces indicators only when no goal word is in it)."""
+        if self.kinds["none"].search(heading):
+            return None
+        for kind in ("focus_area", "indicator", "decision", "goal", "activity"):
+            if self.kinds[kind].search(heading):
+                return kind
+        return None
+
+    def status_of(self, heading: str) -> ProjectStatus | None:
+        for status, words in self.status.items():
+            if words.starts(heading):
+                return status
+        return None
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = tomllib.loads((_HERE / "structure.toml").read_text(encoding="utf-8"))
+    return Lexicon(
+        furniture_exact=frozenset(w.casefold() for w in data["furniture"]["exact"]),
+        furniture_contains=WordSet(tuple(data["furniture"]["contains"])),
+        heading_max_words=int(data["headings"]["max_words"]),
+        heading_max_chars=int(data["headings"]["max_chars"]),
+        kinds={kind: WordSet(tuple(words)) for kind, words in data["kinds"].items()},
+        status={ProjectStatus(kind): WordSet(tuple(words)) for kind, words in data["status"].items()},
+        activity_heads=WordSet(tuple(data["activity"]["head_nouns"])),
+        activity_verb_starts=WordSet(tuple(data["activity"]["verb_starts"])),
+        goal_cues=tuple(data["goal"]["cues"]),
+        phrase_stop_right=frozenset(data["phrase"]["stop_right"]),
+        phrase_stop_left=frozenset(data["phrase"]["stop_left"]),
+        phrase_prepositions=frozenset(data["phrase"]["prepositions"]),
+        phrase_max_tail=int(data["phrase"]["max_tail_words"]),
+        indicator_quantities=frozenset(data["indicator"]["quantity_words"]),
+        indicator_heads=WordSet(tuple(data["indicator"]["head_nouns"])),
+    )
