@@ -101,12 +101,16 @@ def fit_rows(rows: list[Row]) -> ConfidenceModel:
     classifier.fit(x, y)
     names = vectorizer.get_feature_names_out()
     weights = {str(name): round(float(w), 4) for name, w in zip(names, classifier.coef_[0], strict=True) if w}
-    # The acceptance threshold is fitted too: the probability that best trades precision against
-    # recall (F0.5: a wrong fact costs more than one waiting in review) is moved onto REVIEW_THRESHOLD.
+    # The acceptance threshold is fitted too, one per kind: the probability that best trades
+    # precision against recall on the training candidates (F0.5: a wrong fact costs more than one
+    # waiting in review) is moved onto REVIEW_THRESHOLD through the kind's own feature.
     probabilities = classifier.predict_proba(x)[:, 1]
-    threshold = _best_threshold(list(probabilities), y)
-    shift = _logit(REVIEW_THRESHOLD) - _logit(threshold)
-    return ConfidenceModel(round(float(classifier.intercept_[0]) + shift, 4), weights)
+    for label in sorted({row.label for row in rows}):
+        picked = [(p, t) for p, t, row in zip(probabilities, y, rows, strict=True) if row.label == label]
+        threshold = _best_threshold([p for p, _ in picked], [t for _, t in picked])
+        key = f"label={label}"
+        weights[key] = round(weights.get(key, 0.0) + _logit(REVIEW_THRESHOLD) - _logit(threshold), 4)
+    return ConfidenceModel(round(float(classifier.intercept_[0]), 4), weights)
 
 
 def _logit(p: float) -> float:
@@ -115,7 +119,7 @@ def _logit(p: float) -> float:
 
 
 def _best_threshold(probabilities: list[float], y: list[int], beta: float = 0.5) -> float:
-    best, best_score = 0.5, -1.0
+    best, best_score = 0.999, -1.0  # nothing right: accept nothing of this kind
     for threshold in sorted(set(round(p, 3) for p in probabilities)):
         chosen = [label for p, label in zip(probabilities, y, strict=True) if p >= threshold]
         true = sum(chosen)

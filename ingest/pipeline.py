@@ -14,7 +14,7 @@ from ingest.load import EXTRACTOR_VERSION, KnownNodes, document_state, known_nod
 from ingest.readers import read_document
 from ingest.resolve import ResolvedDocument, resolve
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
 @dataclass

@@ -122,6 +122,34 @@ REFUSED: list[tuple[str, Builder, str]] = [
         upload("x.pdf", b"\x00" + os.urandom(3000).replace(b"%PDF-", b"")),
         "Filen heter",
     ),
+    (
+        "HTML of only scripts and menus",
+        upload(
+            "meny.html",
+            b"<!DOCTYPE html><html><head><script>var a=1;</script></head><body><nav><ul>"
+            b"<li><a href='/'>Start</a></li><li><a href='/om'>Om oss</a></li></ul></nav>"
+            b"<script>track()</script></body></html>",
+        ),
+        "Webbsidan innehåller ingen text",
+    ),
+    ("malformed HTML", upload("trasig.htm", b"<html><body><div><p <<< &&& </td></tr>>>"), "Webbsidan"),
+    (
+        "HTML in another language",
+        upload(
+            "english.html",
+            b"<!doctype html><html><body><main><h1>Care closer to home</h1><p>"
+            + b"The region and the municipalities work together on primary care, which is the hub of "
+            b"the health system. Patients should get care where they live, by teams they know well. "
+            * 6
+            + b"</p></main></body></html>",
+        ),
+        "Webbsidan verkar inte vara skriven på svenska",
+    ),
+    (
+        "20 MB HTML page",
+        upload("stor.html", b"<!doctype html><html><body>" + "<p>Vård och omsorg.</p>".encode() * 800_000),
+        "Webbsidan är för stor",
+    ),
     ("a folder", lambda t: (t, None, None), "Det är en mapp"),
     ("missing file", lambda t: (t / "finns-inte.txt", None, None), "Filen hittades inte"),
 ]

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from domain.document import BlockKind, SourceDocument
 from ingest.extractors.dates import iso_date, parse_swedish_date
 
-_PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+_PATH_DATE = re.compile(
+    r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATED_LINE = re.compile(
     r"\b(?:publicerad|publicerat|sammanträdesdatum|mötesdatum|datum|sammanträde)\b\s*:?\s*(?P<rest>.{4,40})",
@@ -34,7 +36,8 @@ def _url_date(url: str) -> str | None:
     path = re.sub(r"^[a-z]+://[^/]+", "", url.strip())
     found = _PATH_DATE.search(path)
     if found:
-        return iso_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        year, month, day = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
+        return iso_date(int(year), int(month), int(day))
     words = re.sub(r"[/_\-.]+", " ", path)
     years = _YEAR.findall(words)
     default = int(years[0]) if years else None

@@ -90,13 +90,14 @@ class _Walker:
         self.result = Extraction()
         self.seen: set[tuple[str, str]] = set()
         self.candidates: list[Candidate] = []
+        self.index = 0
 
     def context(self, index: int, block: Block) -> _Context:
         """The kind and status the block's heading path (innermost first) and lead-in give it."""
         status = None
         lead = self._lead_in(index)
         if lead is not None:
-            kind = self.lex.kind_of_heading(lead)
+            kind = self.lex.kind_of_lead_in(lead)
             if kind:
                 return _Context(kind, None, "lead_in")
         for heading in reversed(self.document.heading_path(block)):
@@ -133,7 +134,10 @@ class _Walker:
         stood, how it is shaped and which lexicon cues it carries."""
         words = name.split()
         head = self.lex.activity_heads.search(name) is not None
+        section_kind = self.context(self.index, block).kind or "none"
         return {
+            f"{label}:section={section_kind}": 1.0,
+            f"{label}:section_matches": float(_LABEL_OF_KIND.get(section_kind) == label),
             f"source={source}": 1.0,
             f"label={label}": 1.0,
             f"{label}:source={source}": 1.0,
@@ -307,6 +311,7 @@ class _Walker:
 
     def walk(self) -> list[Candidate]:
         for index, block in enumerate(self.document.blocks):
+            self.index = index
             if block.kind is BlockKind.FURNITURE:
                 continue
             if block.kind is BlockKind.HEADING:

@@ -62,6 +62,7 @@ class Lexicon:
     phrase_max_tail: int
     indicator_quantities: frozenset[str]
     indicator_heads: WordSet
+    swedish_function_words: frozenset[str]
 
     def is_furniture(self, line: str) -> bool:
         text = " ".join(line.split()).strip(" >»›|").casefold()
@@ -72,12 +73,26 @@ class Lexicon:
         )
 
     def kind_of_heading(self, heading: str) -> str | None:
-        """The kind a section head announces, most specific first (a "Mål och indikatorer" head
-        announces indicators only when no goal word is in it)."""
+        """The kind a section head announces, most specific first. The kind word must lead the
+        head ("Arbetsgrupper", "Fokusområden 2024", "Våra fokusområden"), or the head be short: a
+        long head that merely contains "insatser" announces nothing."""
         if self.kinds["none"].search(heading):
             return None
+        words = heading.split()
         for kind in ("focus_area", "indicator", "decision", "goal", "activity"):
-            if self.kinds[kind].search(heading):
+            found = self.kinds[kind].search(heading)
+            if found and (len(words) <= 4 or len(heading[: found.start()].split()) <= 2):
+                return kind
+        return None
+
+    def kind_of_lead_in(self, paragraph: str) -> str | None:
+        """The kind a lead-in announces: its last sentence, ending in a colon ("Följande fem
+        målområden ingår:"), names the kind."""
+        last = re.split(r"(?<=[.!?])\s+", paragraph.strip())[-1]
+        if len(last.split()) > 20 or self.kinds["none"].search(last):
+            return None
+        for kind in ("focus_area", "indicator", "decision", "goal", "activity"):
+            if self.kinds[kind].search(last):
                 return kind
         return None
 
@@ -107,4 +122,5 @@ def lexicon() -> Lexicon:
         phrase_max_tail=int(data["phrase"]["max_tail_words"]),
         indicator_quantities=frozenset(data["indicator"]["quantity_words"]),
         indicator_heads=WordSet(tuple(data["indicator"]["head_nouns"])),
+        swedish_function_words=frozenset(data["language"]["swedish_function_words"]),
     )

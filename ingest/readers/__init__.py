@@ -11,6 +11,7 @@ from pathlib import Path
 
 from domain.document import Page, ReadError, SourceDocument
 from ingest.readers import docx as docx_reader
+from ingest.readers import html as html_reader
 from ingest.readers import pdf as pdf_reader
 from ingest.readers import text as text_reader
 from ingest.readers.classify import classify
@@ -52,6 +53,9 @@ def _pages(data: bytes, file_name: str) -> tuple[str, list[Page], str]:
         return pdf_reader.MEDIA_TYPE, pages, title
     if kind == "docx":
         return docx_reader.MEDIA_TYPE, docx_reader.read_docx(data), ""
+    if kind == "html":
+        pages, title = html_reader.read_html(data)
+        return html_reader.MEDIA_TYPE, pages, title
     suffix = Path(file_name).suffix.lower()
     try:
         return text_reader.MEDIA_TYPE, text_reader.read_text(data), ""

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Literal
 
 from domain.document import ReadError
 
-FileKind = Literal["pdf", "docx", "text"]
+FileKind = Literal["pdf", "docx", "html", "text"]
 
-_UNSUPPORTED = "Filtypen stöds inte ({what}). Ladda upp PDF, Word (.docx) eller text (.txt, .md)."
+_UNSUPPORTED = (
+    "Filtypen stöds inte ({what}). "
+    "Ladda upp PDF, Word (.docx), en sparad webbsida (.html) eller text (.txt, .md)."
+)
+# A saved web page starts (after a BOM, blanks or a comment) with a doctype or an <html> tag
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL
+)
 
 # magic bytes of formats people upload by mistake
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -59,7 +67,7 @@ def _zip_kind(data: bytes) -> FileKind:
 
 
 def sniff(data: bytes) -> FileKind:
-    """ "pdf", "docx" or "text" from the content; ReadError for formats we do not read."""
+    """ "pdf", "docx", "html" or "text" from the content; ReadError for formats we do not read."""
     if b"%PDF-" in data[:1024]:  # the PDF header may follow some junk bytes
         return "pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
@@ -68,6 +76,8 @@ def sniff(data: bytes) -> FileKind:
     for signature, what in _SIGNATURES:
         if data.startswith(signature) and (signature != b"BM" or _is_bmp(data)):
             raise unsupported(what)
+    if _HTML_START.match(data[:4096]):
+        return "html"
     return "text"
 
 

@@ -232,12 +232,15 @@ class _Builder:
         for i, char in enumerate(page.text):
             if char == "\n":
                 starts.append(i + 1)
+        lines = page.text.split("\n")
         for number, table in enumerate(page.tables):
             if table.start < 0:
                 continue
-            first = max(i for i, s in enumerate(starts) if s <= table.start)
-            for offset in range(len(table.rows)):
-                found[first + offset] = number
+            line = max(i for i, s in enumerate(starts) if s <= table.start)
+            # a text table is its run of non-blank lines (rows and any separator row)
+            while line < len(lines) and lines[line].strip():
+                found[line] = number
+                line += 1
         return found
 
     def _table(self, page: Page, lines: list[_Line], index: int, table_rows: dict[int, int]) -> int:

@@ -11,7 +11,7 @@ from ui import auth, data
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
 
-KINDS = ["pdf", "docx", "txt", "md"]
+KINDS = ["pdf", "docx", "txt", "md", "html", "htm"]
 
 st.title("Dokument")
 
