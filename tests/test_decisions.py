@@ -288,3 +288,22 @@ def test_plan_period_is_not_a_year_heading_and_references_back_are_not_decisions
         "Rutinen godkändes av ledningsgruppen.\n"
     )
     assert extract_decisions(_doc(text)).of("Decision") == []
+
+
+def test_paragraf_and_arendenummer_forms_and_a_proposal_is_no_decision() -> None:
+    text = (
+        "Hälso- och sjukvårdsnämnden\nProtokoll\nSammanträdesdatum: 2018-05-24\n\n"
+        "§ 67 Samverkan kring nära vård\nDiarienummer HSN 2018/141\n\n"
+        "Hälso- och sjukvårdsnämnden beslutar att anta handlingsplanen för nära vård 2018–2020.\n\n"
+        "§ 68 Ny vårdcentral\nDiarienummer HSN 2018/150\n\n"
+        "Förslag till beslut: Nämnden föreslås besluta att utreda en ny vårdcentral.\n\n"
+        "Paragraf 69, ärendenummer KS 2018/0539\n"
+        "Nämnden beslutar att godkänna avsiktsförklaringen om nära vård.\n"
+    )
+    decisions = {d.name: d.properties for d in extract_decisions(_doc(text)).of("Decision")}
+    assert set(decisions) == {"HSN § 67", "KS § 69"}  # § 68 is only proposed
+    assert decisions["HSN § 67"]["diarienummer"] == "HSN 2018/141"
+    assert "other_diarienummer" not in decisions["HSN § 67"]  # each § keeps its own number
+    assert decisions["HSN § 67"]["summary"] == "anta handlingsplanen för nära vård 2018–2020"
+    assert decisions["KS § 69"]["diarienummer"] == "KS 2018/0539"
+    assert decisions["KS § 69"]["date"] == "2018-05-24"

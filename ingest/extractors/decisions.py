@@ -329,7 +329,8 @@ def _nearest_date(text: str, anchor: int, default_year: int | None) -> str | Non
 # --- protocol sections -----------------------------------------------------------------------------
 
 _SECTION = re.compile(
-    r"^[#*\s]*(?:(?P<abbr>[A-ZÅÄÖ]{1,8})[ \t]+)?§[ \t]*(?P<num>\d+(?:/\d{2,4})?)\b(?P<title>[^\n]{0,200})$",
+    r"^[#*\s]*(?:(?P<abbr>[A-ZÅÄÖ]{1,8})[ \t]+)?(?:§|Paragraf)[ \t]*(?P<num>\d+(?:/\d{2,4})?)\b"
+    r"(?P<title>[^\n]{0,200})$",
     re.M,
 )
 _PARAGRAPH_REF = re.compile(r"(?<![\w§])(?P<abbr>[A-ZÅÄÖ]{1,8})[ \t]*§[ \t]*(?P<num>\d+(?:/\d{2,4})?)\b")
@@ -368,7 +369,12 @@ def _protocol_mentions(page: int, text: str, aliases: dict[str, str]) -> tuple[l
         treated = re.search(
             r"Behandlat av[^\n]*\n\s*\d*\s*([^\t\n]+?)\s*(?:\t|\d{4}-\d{2}-\d{2}|$)", head, re.M
         )
+        if _only_proposed(section):
+            continue  # "Förslag till beslut", "föreslås besluta": not decided (yet)
         mention.summary, proposer = _protocol_summary(section)
+        if mention.summary is None:
+            decided = _DECIDES_THAT.search(section)
+            mention.summary = _clean(decided.group("what")) if decided else None
         if treated:
             mention.body = _clean(treated.group(1))
         elif proposer:
@@ -381,6 +387,24 @@ def _protocol_mentions(page: int, text: str, aliases: dict[str, str]) -> tuple[l
             aliases.setdefault(_clean(mention.body).lower(), mention.body_alias)
         mentions.append(mention)
     return mentions, {m.start() for m in sections}
+
+
+_DECIDES_THAT = re.compile(r"\b(?:beslutar|beslutade|beslöt)\s+att\s+(?P<what>[^.\n]{3,300})", re.IGNORECASE)
+_DECIDED_HEAD = re.compile(r"^[#*\s]*(?:Beslut|Beslut i korthet|Beslutet)[ \t]*:?[*\s]*$", re.IGNORECASE)
+_DECIDED_PASSIVE = re.compile(r"\b(?:antas|godkänns|fastställs|beslutas|bifalls)\b", re.IGNORECASE)
+_PROPOSED = re.compile(r"förslag till beslut|beslutsförslag|föreslås|föreslår|yrkar|motion", re.IGNORECASE)
+
+
+def _only_proposed(section: str) -> bool:
+    """A § that only proposes: a proposal cue and no decision verb outside the proposal's lines."""
+    if not _PROPOSED.search(section):
+        return False
+    lines = section.splitlines()
+    if any(_DECIDED_HEAD.match(line) for line in lines):
+        return False
+    return not any(
+        (_VERB.search(line) or _DECIDED_PASSIVE.search(line)) and not _PROPOSED.search(line) for line in lines
+    )
 
 
 def _meeting_date(text: str) -> str | None:
@@ -671,7 +695,8 @@ def _keys(mention: _Mention, aliases: dict[str, str]) -> list[tuple[str, ...]]:
     if mention.paragraph:
         paragraph = mention.paragraph.replace(" ", "")
         keys += [("par", b, paragraph) for b in {body, alias} if b]
-    if mention.date and len(mention.date) >= 7 and mention.date_strength > 0:
+    if mention.date and len(mention.date) >= 7 and mention.date_strength > 0 and not mention.paragraph:
+        # two §§ of one meeting share body and date but are two decisions
         keys += [("date", b, mention.date) for b in {body, alias}]
     return keys
 
@@ -770,6 +795,25 @@ def _emit(groups: list[list[_Mention]], aliases: dict[str, str], result: Extract
         relation.evidence.extend(evidence)
 
 
+def _into_sections(prose: list[_Mention], protocol: list[_Mention], length: int) -> None:
+    """A decision sentence under a § is that §'s decision (it takes the §, and so merges with it),
+    unless it is dated otherwise."""
+    starts = sorted(protocol, key=lambda m: m.evidence.start)
+    for mention in prose:
+        if mention.paragraph:
+            continue
+        owner = None
+        for section in starts:
+            if section.evidence.start <= mention.evidence.start < length:
+                owner = section
+        if owner is None:
+            continue
+        if mention.date and owner.date and not owner.date.startswith(mention.date[:10]):
+            continue  # an earlier decision the case history tells of ("Socialnämnden beslutade den 3 maj")
+        mention.paragraph = owner.paragraph
+        mention.body = mention.body or owner.body
+
+
 def extract_decisions(doc: SourceDocument) -> Extraction:
     """Decision entities, the Actors that decided them and Actor-DECIDED->Decision, with evidence."""
     result = Extraction()
@@ -783,6 +827,8 @@ def extract_decisions(doc: SourceDocument) -> Extraction:
         mentions += protocol
         mentions += _reference_mentions(page.number, text, headers)
         mentions += _row_mentions(page.number, text, rows)
-        mentions += _prose_mentions(page.number, text, [(a, b) for a, b, _ in rows], document_year)
+        prose = _prose_mentions(page.number, text, [(a, b) for a, b, _ in rows], document_year)
+        _into_sections(prose, protocol, len(text))
+        mentions += prose
     _emit(_merge(mentions, aliases), aliases, result)
     return result
