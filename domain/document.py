@@ -34,6 +34,8 @@ class Page:
     number: int  # 1-based; plain text without page breaks is one page
     text: str
     tables: list[Table] = field(default_factory=list)
+    # lines the format itself marks as headings (a PDF's larger or bold type): line text -> level
+    marked_headings: dict[str, int] = field(default_factory=dict)
 
 
 class BlockKind(StrEnum):

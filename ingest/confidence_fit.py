@@ -101,9 +101,9 @@ def fit_rows(rows: list[Row]) -> ConfidenceModel:
     classifier.fit(x, y)
     names = vectorizer.get_feature_names_out()
     weights = {str(name): round(float(w), 4) for name, w in zip(names, classifier.coef_[0], strict=True) if w}
-    # The acceptance threshold is fitted too, one per kind: the probability that best trades
-    # precision against recall on the training candidates (F0.5: a wrong fact costs more than one
-    # waiting in review) is moved onto REVIEW_THRESHOLD through the kind's own feature.
+    # The acceptance threshold is fitted too, one per kind: the lowest probability whose accepted
+    # training candidates reach TARGET_PRECISION (else the best F0.5: a wrong fact costs more than
+    # one waiting in review) is moved onto REVIEW_THRESHOLD through the kind's own feature.
     probabilities = classifier.predict_proba(x)[:, 1]
     for label in sorted({row.label for row in rows}):
         picked = [(p, t) for p, t, row in zip(probabilities, y, rows, strict=True) if row.label == label]
@@ -118,14 +118,21 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+TARGET_PRECISION = 0.85  # what an accepted structural fact must reach on the training candidates
+
+
 def _best_threshold(probabilities: list[float], y: list[int], beta: float = 0.5) -> float:
+    """The lowest probability whose accepted candidates are still right often enough
+    (TARGET_PRECISION); when no threshold reaches that, the best F-beta one."""
     best, best_score = 0.999, -1.0  # nothing right: accept nothing of this kind
-    for threshold in sorted(set(round(p, 3) for p in probabilities)):
+    for threshold in sorted({round(p, 3) for p in probabilities}):
         chosen = [label for p, label in zip(probabilities, y, strict=True) if p >= threshold]
         true = sum(chosen)
         if not chosen or not true:
             continue
         precision, recall = true / len(chosen), true / max(sum(y), 1)
+        if precision >= TARGET_PRECISION:
+            return threshold
         score = (1 + beta**2) * precision * recall / (beta**2 * precision + recall)
         if score > best_score:
             best, best_score = threshold, score

@@ -14,7 +14,7 @@ from ingest.extractors.part_dates import _url_date
 from ingest.lexicon import WordSet, lexicon
 from ingest.quality_corpus import evaluate_corpus
 from ingest.readers import read_document
-from tests.docgen import make_docx
+from tests.docgen import make_docx, make_pdf
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus-dev"
 WORK_GROUPS = """\
@@ -100,7 +100,7 @@ def _kinds(extraction, labels=("FocusArea", "Project")) -> set[tuple[str, str]]:
     return {(e.label, e.name) for e in extraction.entities if e.label in labels}
 
 
-def test_a_docx_with_heading_styles_gives_the_same_candidates(tmp_path: Path) -> None:
+def test_docx_and_pdf_of_one_document_give_the_candidates_of_its_text(tmp_path: Path) -> None:
     blocks = [
         ("title", "Arbetsgrupper inom Nära vård i Vingåker"),
         ("p", "Här beskrivs de grupper som arbetar med omställningen."),
@@ -116,8 +116,9 @@ def test_a_docx_with_heading_styles_gives_the_same_candidates(tmp_path: Path) ->
         ("p", "• Trygg hemgång från sjukhus"),
     ]
     from_docx = _kinds(extract(read_document(make_docx(tmp_path / "grupper.docx", blocks))))
+    from_pdf = _kinds(extract(read_document(make_pdf(tmp_path / "grupper.pdf", blocks))))  # headings by font
     from_text = _kinds(extract(_read(tmp_path, WORK_GROUPS)))
-    assert from_docx == from_text
+    assert from_docx == from_text == from_pdf
     assert ("FocusArea", "Trygg hemgång från sjukhus") in from_docx
 
 

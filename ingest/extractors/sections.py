@@ -43,6 +43,7 @@ _MAX_NAME = 200
 _TOKEN = re.compile(r"[\wåäöÅÄÖéÉ][\wåäöÅÄÖéÉ\-–/]*|[^\w\s]")
 _PUNCT = re.compile(r"[.,;:!?()\"”“]")
 _PAST = re.compile(r"\w{3,}(?:ades|ade|des|tes)$")  # "avslutades", "beslutade": a sentence, not a name
+_VERBS_BEFORE = frozenset({"fanns", "finns", "gjordes", "görs", "sker", "skedde", "pågår", "pågick"})
 _FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina|vi|oss|vår|vårt|våra)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d\s*(?:%|procent|mkr|tkr|kr\b|miljoner|kronor)", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"”“]([^\"”“]{4,80})[\"”“]")
@@ -125,8 +126,11 @@ class _Walker:
         if key in self.seen:
             return None
         self.seen.add(key)
+        features = self.features(label, name, block, source)
+        if label in ("Project", "Indicator") and features["finite_verb"]:
+            return None  # "Utredningen avslutades i januari": a sentence, not a name of work
         entity = self.result.entity(label, name, _evidence(block), **properties)
-        self.candidates.append(Candidate(entity, self.features(label, name, block, source)))
+        self.candidates.append(Candidate(entity, features))
         return entity
 
     def features(self, label: Label, name: str, block: Block, source: str) -> dict[str, float]:
@@ -266,7 +270,9 @@ class _Walker:
         first = i
         while first > 0 and i - first < 2:
             before = words[first - 1]
-            if before.casefold() in self.lex.phrase_stop_left or not before[:1].isalpha():
+            folded = before.casefold()
+            stop = folded in self.lex.phrase_stop_left or folded in self.lex.phrase_stop_right
+            if stop or not before[:1].isalpha() or _PAST.search(before) or folded in _VERBS_BEFORE:
                 break
             first -= 1
         return first
@@ -327,7 +333,9 @@ class _Walker:
             elif block.kind is BlockKind.PARAGRAPH:
                 self.goals_in_prose(block)
                 self.near_goal_word(index, block)
-            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FIELD):
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.FIELD) or (
+                block.kind is BlockKind.LIST_ITEM and context.kind is None
+            ):  # an item under a kind head is a candidate itself, not prose to search
                 self.phrases(block)
         return self.candidates
 

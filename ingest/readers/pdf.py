@@ -7,6 +7,7 @@ quotes from table rows point into ``Page.text`` exactly as they do for text and 
 from __future__ import annotations
 
 import io
+import re
 import statistics
 import time
 from typing import Any
@@ -37,8 +38,11 @@ def _is_password_error(error: BaseException) -> bool:
     return any(type(cause).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"} for cause in causes)
 
 
+_UNMAPPED_BULLET = re.compile(r"\(cid:(?:127|149|183|8226)\)")  # a bullet glyph without a Unicode mapping
+
+
 def _clean(text: str | None) -> str:
-    return (text or "").translate(_LIGATURES)
+    return _UNMAPPED_BULLET.sub("•", (text or "").translate(_LIGATURES))
 
 
 def _cell(value: str | None) -> str:
@@ -104,7 +108,32 @@ def read_page(page: PdfPage, number: int) -> Page:
         add(_band_text(page, bbox[1], bbox[3], exclude=bbox))
         cursor = bbox[3]
     add(_band_text(page, cursor, page.bbox[3] + 1))
-    return Page(number=number, text="\n".join(parts), tables=tables)
+    return Page(number=number, text="\n".join(parts), tables=tables, marked_headings=_marked_headings(page))
+
+
+_MAX_HEADING_WORDS = 14
+
+
+def _marked_headings(page: PdfPage) -> dict[str, int]:
+    """Lines set in larger or bold type than the body text: heading text -> level (2 = largest)."""
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    if len(words) < 3:
+        return {}
+    body = statistics.median(word["size"] for word in words)
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    found: dict[str, float] = {}
+    for line in lines:
+        size = max(w["size"] for w in line)
+        bold = all("bold" in w["fontname"].lower() for w in line)
+        if len(line) <= _MAX_HEADING_WORDS and (size >= 1.15 * body or (bold and size >= body)):
+            found[" ".join(_clean(w["text"]) for w in line)] = size
+    sizes = sorted(set(found.values()), reverse=True)
+    return {text: 2 + min(sizes.index(size), 3) for text, size in found.items()}
 
 
 def title_from_fonts(page: PdfPage) -> str:

@@ -118,6 +118,11 @@ class _Builder:
                 self.add(BlockKind.FURNITURE, fold(text), page.number, line.start, line.end)
                 index += 1
                 continue
+            level = page.marked_headings.get(" ".join(text.split()))
+            if level:
+                self.heading(fold(text), level, page.number, line.start, line.end, "pdf:font")
+                index += 1
+                continue
             marked = _MARKDOWN_HEAD.match(text)
             if marked:
                 level = len(marked.group("marks")) + 1
@@ -269,7 +274,12 @@ def build_structure(document: SourceDocument) -> None:
     """Fill ``document.blocks`` and ``document.sections`` from its pages."""
     builder = _Builder(document, lexicon())
     opening = document.pages[0].text[:2000] if document.pages else ""
-    if document.title and not re.search(r"^(?:TITLE|TITEL)\s*:|^#", opening, re.MULTILINE):
+    first_line = opening.strip().split("\n", 1)[0].strip() if opening.strip() else ""
+    if (
+        document.title
+        and first_line != document.title
+        and not re.search(r"^(?:TITLE|TITEL)\s*:|^#", opening, re.MULTILINE)
+    ):
         builder.heading(document.title, 1, 1, 0, 0, "document:title")
     for page in document.pages:
         builder.page(page)
