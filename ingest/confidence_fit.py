@@ -86,6 +86,8 @@ def rows_of(document: AnnotatedDocument) -> list[Row]:
         found.extend(extractor(source))
     rows = []
     for candidate in new_candidates(structural_candidates(source), found):
+        if not candidate.fitted:
+            continue
         entity = candidate.entity
         gold = document.gold(entity.label)
         correct = any(similarity(entity.name, name) >= MATCH_THRESHOLD for names in gold for name in names)

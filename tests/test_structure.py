@@ -188,3 +188,13 @@ def test_other_authors_focus_areas_and_decisions_are_read(corpus_quality) -> Non
 
 def test_no_forbidden_merge_in_the_corpus(corpus_quality) -> None:
     assert corpus_quality.merged_pairs == []
+
+
+def test_organisations_are_named_by_their_head_noun(tmp_path: Path) -> None:
+    text = (
+        "Samverkan i länet\n\nArbetet sker tillsammans med Nyköpings lasarett, Flogsta vårdcentral, "
+        "Landstinget Blekinge, Myndigheten för vårdanalys och Trafikverket.\n"
+    )
+    actors = {e.name for e in extract(_read(tmp_path, text)).entities if e.label == "Actor"}
+    assert {"Nyköpings lasarett", "Flogsta vårdcentral", "Landstinget Blekinge"} <= actors
+    assert {"Myndigheten för vårdanalys", "Trafikverket"} <= actors

@@ -42,7 +42,8 @@ def extract(document: SourceDocument) -> Extraction:
     _date_undated_decisions(document, result)
     scorer = current()
     for candidate in new_candidates(structural_candidates(document), result):
-        candidate.entity.confidence = round(scorer.score(candidate.features), 3)
+        if candidate.fitted:
+            candidate.entity.confidence = round(scorer.score(candidate.features), 3)
         if candidate.entity.confidence >= DROP_BELOW:
             result.entities.append(candidate.entity)
     return result
@@ -80,7 +81,8 @@ def new_candidates(candidates: list[Candidate], found: Extraction) -> list[Candi
     for candidate in candidates:
         entity = candidate.entity
         evidence = entity.evidence[0]
-        overlaps = any(
+        # one block names many actors, so for them only the name tells a repeat
+        overlaps = entity.label != "Actor" and any(
             page == evidence.page and start < evidence.end and evidence.start < end
             for page, start, end in spans.get(entity.label, [])
         )

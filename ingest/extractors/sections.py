@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from domain.document import Block, BlockKind, SourceDocument
 from domain.model import Entity, Evidence, Extraction, Label
@@ -61,6 +62,7 @@ class Candidate:
 
     entity: Entity
     features: dict[str, float]
+    fitted: bool = True  # False: the confidence is the rule's own, not the fitted model's
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,19 @@ class _Walker:
         name = _name_of(block.text)
         self.add("Goal", name, block, "near_goal_word", text=name, kind="målbildsformulering")
 
+    def organisations(self, block: Block) -> None:
+        """Organisations named by a head noun (the lexicon's ``[actor]``): these get the confidence
+        of the rule, not of the fitted model, since the gold lists actors for the whole corpus."""
+        for pattern in _actor_patterns():
+            for found in pattern.finditer(block.text):
+                name = found.group(0).strip()
+                if name.casefold() in self.lex.phrase_stop_left or len(name) < 5:
+                    continue
+                entity = self.add("Actor", name, block, "organisation_head")
+                if entity is not None:
+                    entity.confidence = 0.8
+                    self.candidates[-1].fitted = False
+
     def walk(self) -> list[Candidate]:
         for index, block in enumerate(self.document.blocks):
             self.index = index
@@ -333,11 +348,27 @@ class _Walker:
             elif block.kind is BlockKind.PARAGRAPH:
                 self.goals_in_prose(block)
                 self.near_goal_word(index, block)
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
+                self.organisations(block)
             if block.kind in (BlockKind.PARAGRAPH, BlockKind.FIELD) or (
                 block.kind is BlockKind.LIST_ITEM and context.kind is None
             ):  # an item under a kind head is a candidate itself, not prose to search
                 self.phrases(block)
         return self.candidates
+
+
+@cache
+def _actor_patterns() -> tuple[re.Pattern[str], ...]:
+    lex = lexicon()
+    proper = r"[A-ZÅÄÖ][\wåäöéÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöéÅÄÖ-]+)?"
+    after = "|".join(re.escape(h) for h in lex.actor_heads_after)
+    before = "|".join(re.escape(h) for h in lex.actor_heads_before)
+    endings = "|".join(re.escape(e) for e in lex.actor_word_endings)
+    return (
+        re.compile(rf"(?<![\w-]){proper}s?\s+(?:{after})(?![\wåäö])"),
+        re.compile(rf"(?<![\w-])(?:{before})\s+[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?"),
+        re.compile(rf"(?<![\w-])[A-ZÅÄÖ][\wåäö]*(?:{endings})(?![\wåäö])"),
+    )
 
 
 def structural_candidates(document: SourceDocument) -> list[Candidate]:

@@ -63,6 +63,9 @@ class Lexicon:
     indicator_quantities: frozenset[str]
     indicator_heads: WordSet
     swedish_function_words: frozenset[str]
+    actor_heads_after: tuple[str, ...]
+    actor_heads_before: tuple[str, ...]
+    actor_word_endings: tuple[str, ...]
 
     def is_furniture(self, line: str) -> bool:
         text = " ".join(line.split()).strip(" >»›|").casefold()
@@ -123,4 +126,7 @@ def lexicon() -> Lexicon:
         indicator_quantities=frozenset(data["indicator"]["quantity_words"]),
         indicator_heads=WordSet(tuple(data["indicator"]["head_nouns"])),
         swedish_function_words=frozenset(data["language"]["swedish_function_words"]),
+        actor_heads_after=tuple(data["actor"]["heads_after_name"]),
+        actor_heads_before=tuple(data["actor"]["heads_before_name"]),
+        actor_word_endings=tuple(data["actor"]["word_endings"]),
     )
