@@ -32,8 +32,9 @@ def _swedish_share(text: str) -> float:
 def read_html(data: bytes) -> tuple[list[Page], str]:
     """(pages, title) of a saved web page. Raises ReadError."""
     if len(data) > MAX_HTML_BYTES:
+        megabytes = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")  # Swedish decimal comma
         raise ReadError(
-            f"Webbsidan är för stor ({len(data) / 1024 / 1024:.1f} MB); högst "
+            f"Webbsidan är för stor ({megabytes} MB); högst "
             f"{MAX_HTML_BYTES // (1024 * 1024)} MB läses. Spara bara själva sidan (inte hela webbplatsen).",
             f"{len(data)} bytes",
         )
