@@ -3,6 +3,7 @@ structural extractor reads from it: on made-up texts in other layouts and on the
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -198,3 +199,38 @@ def test_organisations_are_named_by_their_head_noun(tmp_path: Path) -> None:
     actors = {e.name for e in extract(_read(tmp_path, text)).entities if e.label == "Actor"}
     assert {"Nyköpings lasarett", "Flogsta vårdcentral", "Landstinget Blekinge"} <= actors
     assert {"Myndigheten för vårdanalys", "Trafikverket"} <= actors
+
+
+def _as_web_page(document) -> str:
+    """A saved web page of a document: its heads, paragraphs and lists as HTML inside a site's
+    menu and footer."""
+    out = ["<!DOCTYPE html><html><head><title>Sida</title></head><body><nav><ul>"]
+    out.append("<li><a href='/'>Start</a></li><li><a href='/om'>Om oss</a></li></ul></nav><main><article>")
+    in_list = False
+    for block in document.blocks:
+        if block.kind is BlockKind.LIST_ITEM:
+            out.append(("" if in_list else "<ul>") + f"<li>{html.escape(block.text)}</li>")
+            in_list = True
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if block.kind is BlockKind.HEADING:
+            level = min(block.level, 6)
+            out.append(f"<h{level}>{html.escape(block.text)}</h{level}>")
+        elif block.kind is BlockKind.PARAGRAPH:
+            out.append(f"<p>{html.escape(block.text)}</p>")
+    out.append(
+        ("</ul>" if in_list else "") + "</article></main><footer><p>Kontakta oss</p></footer></body></html>"
+    )
+    return "".join(out)
+
+
+@pytest.mark.parametrize("prefix", ["D03", "D05", "D07"])
+def test_a_corpus_file_saved_as_a_web_page_gives_its_focus_areas_and_goals(prefix: str) -> None:
+    text = read_document(next(CORPUS.glob(f"{prefix}_*.txt")))
+    page = read_document(Path("sida.html"), data=_as_web_page(text).encode(), file_name="sida.html")
+    for label in ("FocusArea", "Goal"):
+        from_text = {e.name for e in extract(text).entities if e.label == label and e.confidence >= 0.7}
+        from_page = {e.name for e in extract(page).entities if e.label == label and e.confidence >= 0.7}
+        assert from_text and from_page == from_text, label
