@@ -50,10 +50,14 @@ _FIGURE = re.compile(r"\d\s*(?:%|procent|mkr|tkr|kr\b|miljoner|kronor)", re.IGNO
 _QUOTED = re.compile(r"[\"”“]([^\"”“]{4,80})[\"”“]")
 
 
-def _sentence(text: str, at: int) -> str:
-    begin = max(text.rfind(". ", 0, at) + 2, 0) if text.rfind(". ", 0, at) >= 0 else 0
-    end = text.find(". ", at)
-    return text[begin : end + 1 if end >= 0 else len(text)][:1000]
+def _sentence(text: str, at: int, reach: int = 1000) -> str:
+    """The sentence around ``at``, looked for within ``reach`` characters (a text without full stops
+    must not make every look quadratic)."""
+    low = max(0, at - reach)
+    stop = text.rfind(". ", low, at)
+    begin = stop + 2 if stop >= 0 else low
+    end = text.find(". ", at, at + reach)
+    return text[begin : end + 1 if end >= 0 else min(len(text), at + reach)][:1000]
 
 
 @dataclass
@@ -94,11 +98,12 @@ class _Walker:
         self.seen: set[tuple[str, str]] = set()
         self.candidates: list[Candidate] = []
         self.index = 0
+        self.lead: str | None = None  # the lead-in of the list run being read
 
     def context(self, index: int, block: Block) -> _Context:
         """The kind and status the block's heading path (innermost first) and lead-in give it."""
         status = None
-        lead = self._lead_in(index)
+        lead = self.lead
         if lead is not None:
             kind = self.lex.kind_of_lead_in(lead)
             if kind:
@@ -110,15 +115,13 @@ class _Walker:
                 return _Context(kind, status, "heading")
         return _Context(None, status, "none")
 
-    def _lead_in(self, index: int) -> str | None:
-        """The paragraph ending in a colon that a run of list items follows."""
-        for previous in reversed(self.document.blocks[:index]):
-            if previous.kind is BlockKind.LIST_ITEM:
-                continue
-            if previous.kind is BlockKind.PARAGRAPH and previous.text.endswith(":"):
-                return previous.text
-            return None
-        return None
+    def _follow_lead_in(self, block: Block) -> None:
+        """After ``block``: the paragraph ending in a colon that the next block (and a run of list
+        items) follows, if any."""
+        if block.kind is BlockKind.PARAGRAPH and block.text.endswith(":"):
+            self.lead = block.text
+        elif block.kind is not BlockKind.LIST_ITEM:
+            self.lead = None
 
     def add(self, label: Label, name: str, block: Block, source: str, **properties: object) -> Entity | None:
         name = " ".join(name.split())
@@ -334,11 +337,13 @@ class _Walker:
         for index, block in enumerate(self.document.blocks):
             self.index = index
             if block.kind is BlockKind.FURNITURE:
+                self.lead = None
                 continue
             if block.kind is BlockKind.HEADING:
                 self.heading(index, block)
                 if block.level > 1:
                     self.near_goal_word(index, block)
+                self._follow_lead_in(block)
                 continue
             context = self.context(index, block)
             if block.kind is BlockKind.LIST_ITEM:
@@ -348,12 +353,13 @@ class _Walker:
             elif block.kind is BlockKind.PARAGRAPH:
                 self.goals_in_prose(block)
                 self.near_goal_word(index, block)
-            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 self.organisations(block)
             if block.kind in (BlockKind.PARAGRAPH, BlockKind.FIELD) or (
                 block.kind is BlockKind.LIST_ITEM and context.kind is None
             ):  # an item under a kind head is a candidate itself, not prose to search
                 self.phrases(block)
+            self._follow_lead_in(block)
         return self.candidates
 
 
