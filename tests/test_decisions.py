@@ -307,3 +307,16 @@ def test_paragraf_and_arendenummer_forms_and_a_proposal_is_no_decision() -> None
     assert decisions["HSN § 67"]["summary"] == "anta handlingsplanen för nära vård 2018–2020"
     assert decisions["KS § 69"]["diarienummer"] == "KS 2018/0539"
     assert decisions["KS § 69"]["date"] == "2018-05-24"
+
+
+def test_one_body_spelled_two_ways_is_one_actor_and_one_name() -> None:
+    text = (
+        "Nära vård\n\nRegeringen beslutade den 3 mars 2021 att ge uppdraget till SKR. "
+        "Senare beslutade regeringen den 5 maj 2022 att förlänga uppdraget.\n"
+    )
+    result = extract_decisions(_doc(text))
+    assert [a.name for a in result.of("Actor")] == ["Regeringen"]
+    assert {d.name for d in result.of("Decision")} == {
+        "Beslut Regeringen 2021-03-03",
+        "Beslut Regeringen 2022-05-05",
+    }

@@ -737,6 +737,8 @@ def _merge(mentions: list[_Mention], aliases: dict[str, str]) -> list[list[_Ment
 def _decision_name(
     body: str | None, paragraph: str | None, date: str | None, dnr: str | None, summary: str | None
 ) -> str:
+    if body:  # "regeringen" mid-sentence is the same body as "Regeringen"
+        body = body[:1].upper() + body[1:]
     if paragraph and body:
         return f"{body} {paragraph}"
     if body and date:
