@@ -60,9 +60,17 @@ def from_gold_folder(documents: list[Path], folder: Path) -> list[AnnotatedDocum
     for path in documents:
         gold_path = folder / f"{path.stem}.json"
         if gold_path.exists():
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            found.append(AnnotatedDocument(path, lambda label, gold=gold: gold_names(gold, label)))
+            found.append(
+                AnnotatedDocument(path, _folder_lookup(json.loads(gold_path.read_text(encoding="utf-8"))))
+            )
     return found
+
+
+def _folder_lookup(gold: dict[str, Any]) -> GoldLookup:
+    def names(label: Label) -> list[list[str]]:
+        return gold_names(gold, label)
+
+    return names
 
 
 def from_corpus_gold(documents: list[Path], gold_file: Path) -> list[AnnotatedDocument]:

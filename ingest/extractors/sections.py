@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from domain.document import Block, BlockKind, SourceDocument
 from domain.model import Entity, Evidence, Extraction, Label
@@ -123,7 +124,7 @@ class _Walker:
         elif block.kind is not BlockKind.LIST_ITEM:
             self.lead = None
 
-    def add(self, label: Label, name: str, block: Block, source: str, **properties: object) -> Entity | None:
+    def add(self, label: Label, name: str, block: Block, source: str, **properties: Any) -> Entity | None:
         name = " ".join(name.split())
         if len(name) < 3 or self.lex.is_furniture(name):
             return None

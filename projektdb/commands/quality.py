@@ -97,12 +97,12 @@ def fit_confidence(
     from ingest.quality import evaluate, totals
     from ingest.quality_corpus import evaluate_corpus, load_gold
 
-    sets = []
+    sets: list[tuple[list[Path], Path]] = []
     for entry in annotated:
-        folder, _, gold = entry.partition("=")
-        if not gold:
+        folder, _, gold_name = entry.partition("=")
+        if not gold_name:
             raise fail(f"--annotated takes DOCUMENTS=GOLD, not {entry!r}")
-        sets.append((expand([Path(folder)]), Path(gold)))
+        sets.append((expand([Path(folder)]), Path(gold_name)))
     documents = []
     for paths, gold in sets:
         documents += from_corpus_gold(paths, gold) if gold.is_file() else from_gold_folder(paths, gold)
