@@ -1,12 +1,19 @@
-"""Two ingests at once: the derived data (communities, RELATED_TO) ends up as after one run."""
+"""Derived data under concurrency and crashes: two ingests at once write communities and
+RELATED_TO once; a refresh that never ran (crash after the document's write) runs next time."""
 
 from __future__ import annotations
 
 import threading
 
+import pytest
+from typer.testing import CliRunner
+
 from graph import export, schema
+from graph.analytics import refresh
 from graph.db import Graph
-from ingest.pipeline import ingest_paths
+from graph.settings import Settings
+from ingest.pipeline import ingest_file, ingest_paths
+from projektdb.cli import app
 from tests.conftest import SAMPLE_DIR
 
 
@@ -46,3 +53,49 @@ def test_two_concurrent_ingests_write_derived_data_once(graph: Graph) -> None:
     sequential = derived_state(graph)
     assert len(concurrent["communities"]) == len(sequential["communities"])
     assert sorted(concurrent["pairs"]) == sorted(sequential["pairs"])
+
+
+def related_pairs(graph: Graph) -> int:
+    return sum(1 for r in export.snapshot(graph)["relationships"] if r["type"] == "RELATED_TO")
+
+
+def test_refresh_runs_after_a_crash_between_write_and_refresh(graph: Graph) -> None:
+    # the documents are written, then the process dies before refresh (ingest_file never refreshes)
+    for path in sorted(SAMPLE_DIR.iterdir()):
+        assert ingest_file(graph, path).status == "inläst"
+    assert related_pairs(graph) == 0
+    assert refresh.is_stale(graph)
+
+    reports = ingest_paths(graph, [SAMPLE_DIR])
+    assert {r.status for r in reports} == {"oförändrad"}
+    assert related_pairs(graph) > 0, "the stale marker makes ingest_paths refresh"
+    assert not refresh.is_stale(graph)
+
+
+def test_refresh_if_stale_does_nothing_when_fresh(graph: Graph) -> None:
+    ingest_paths(graph, [SAMPLE_DIR])
+    assert not refresh.is_stale(graph)
+    assert refresh.refresh_if_stale(graph) is None
+
+
+def test_a_document_written_during_a_refresh_keeps_the_graph_stale(graph: Graph) -> None:
+    samples = sorted(SAMPLE_DIR.iterdir())
+    for path in samples[:-1]:
+        ingest_file(graph, path)
+    generation = refresh.derived_generation(graph)
+    ingest_file(graph, samples[-1])  # written after the refresh read the graph
+    refresh.mark_fresh(graph, generation)
+    assert refresh.is_stale(graph)
+
+
+def test_db_start_refreshes_a_stale_graph(
+    graph: Graph, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in sorted(SAMPLE_DIR.iterdir()):
+        ingest_file(graph, path)
+    monkeypatch.setenv("PROJEKTDB_DATA_DIR", str(neo4j_settings.data_dir))
+    monkeypatch.setenv("PROJEKTDB_BOLT_PORT", str(neo4j_settings.bolt_port))
+    result = CliRunner().invoke(app, ["db", "start"])
+    assert result.exit_code == 0, result.output
+    assert related_pairs(graph) > 0
+    assert not refresh.is_stale(graph)

@@ -35,9 +35,31 @@ class RefreshReport:
 
 def refresh(graph: Graph) -> RefreshReport:
     """One refresh at a time across processes: a second one waits for the lock, then computes
-    from the graph the first one left (and, writing only what differs, writes nothing new)."""
+    from the graph the first one left (and, writing only what differs, writes nothing new).
+    Clears the stale marker only once everything is written: an interrupted refresh leaves it."""
     with graph.holding("analytics/refresh_lock"):
-        return _refresh(graph)
+        generation = derived_generation(graph)
+        report = _refresh(graph)
+        mark_fresh(graph, generation)
+        return report
+
+
+def refresh_if_stale(graph: Graph) -> RefreshReport | None:
+    """Refresh when a document was written since the last completed refresh (also one written
+    by a process that died before its refresh); None when the derived data is up to date."""
+    return refresh(graph) if is_stale(graph) else None
+
+
+def is_stale(graph: Graph) -> bool:
+    return bool(graph.read_one("analytics/derived_state")["stale"])
+
+
+def derived_generation(graph: Graph) -> int:
+    return int(graph.read_one("analytics/derived_state")["generation"])
+
+
+def mark_fresh(graph: Graph, generation: int) -> None:
+    graph.write("analytics/mark_fresh", generation=generation)
 
 
 def _refresh(graph: Graph) -> RefreshReport:
