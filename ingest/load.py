@@ -93,7 +93,6 @@ def _write(tx: ManagedTransaction, resolved: ResolvedDocument) -> Written:
     runs without rows."""
     document = resolved.document
     doc_id = document.id
-    run(tx, "ingest/mark_derived_stale")  # first: every document write takes this lock in one order
     if resolved.renames:
         renames = [{"old": old, "new": new} for old, new in resolved.renames]
         run(tx, "ingest/rename_nodes", renames=renames)
