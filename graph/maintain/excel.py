@@ -23,12 +23,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from neo4j import ManagedTransaction
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
@@ -97,15 +99,16 @@ class ImportReport:
 
 
 def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
-    """Write the workbook to a file or a binary stream; returns the number of rows per sheet."""
+    """Write the workbook to a file or a binary stream; returns the number of rows per sheet.
+    Streamed (openpyxl's write-only mode): rows go out as they are appended, in time linear in the
+    rows. A value longer than an Excel cell holds is refused (MaintainError), never cut."""
     data = graph_export.snapshot(graph)
-    workbook = Workbook()
-    readme = workbook.active
-    readme.title = README_SHEET
-    for line in README:
-        readme.append([line])
-    readme["A1"].font = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    readme = workbook.create_sheet(README_SHEET)
     readme.column_dimensions["A"].width = 110
+    readme.append([_bold(readme, README[0])])
+    for line in README[1:]:
+        readme.append([line])
 
     sheets: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in data["nodes"]:
@@ -116,28 +119,26 @@ def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
         nodes = sheets[name]
         keys = sorted({k for n in nodes for k in n["properties"]} - {"id"}, key=lambda k: (k != "name", k))
         kinds = {k: _column_kind([n["properties"][k] for n in nodes if k in n["properties"]]) for k in keys}
-        sheet = workbook.create_sheet(name)
-        sheet.append(["id", *keys])
+        columns = ["id", *keys]
+        sheet = _new_sheet(workbook, name, columns)
         for node in nodes:
             props = node["properties"]
-            _append(sheet, [node["id"], *(_encode(props.get(k), kinds[k]) for k in keys)])
-        _style_header(sheet)
+            _append(
+                sheet, columns, [node["id"], *(_encode(props.get(k), kinds[k]) for k in keys)], node["id"]
+            )
         types_rows.extend((name, k, kinds[k]) for k in keys)
         counts[name] = len(nodes)
 
-    relations = workbook.create_sheet(RELATIONS_SHEET)
-    relations.append(list(RELATION_COLUMNS))
+    relations = _new_sheet(workbook, RELATIONS_SHEET, list(RELATION_COLUMNS))
     for rel in data["relationships"]:
         properties = json.dumps(rel["properties"], ensure_ascii=False, sort_keys=True)
-        _append(relations, [rel["type"], rel["start"], rel["end"], properties])
-    _style_header(relations)
+        row = [rel["type"], rel["start"], rel["end"], properties]
+        _append(relations, RELATION_COLUMNS, row, f"{rel['type']} {rel['start']} → {rel['end']}")
     counts[RELATIONS_SHEET] = len(data["relationships"])
 
-    types = workbook.create_sheet(TYPES_SHEET)
-    types.append(["blad", "kolumn", "typ"])
+    types = _new_sheet(workbook, TYPES_SHEET, ["blad", "kolumn", "typ"])
     for row in types_rows:
         types.append(list(row))
-    _style_header(types)
     workbook.save(path)
     return counts
 
@@ -181,19 +182,37 @@ def _encode(value: Any, kind: str) -> Any:
     return value
 
 
-def _append(sheet: Worksheet, values: list[Any]) -> None:
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            if len(cell.value) > MAX_CELL:
-                raise MaintainError(f"En cell på bladet {sheet.title} är längre än Excel tillåter.")
-            cell.data_type = "s"  # text that starts with "=" stays text, not a formula
+def _append(sheet: Any, columns: Sequence[str], values: list[Any], row_name: str) -> None:
+    cells: list[Any] = []
+    for column, value in zip(columns, values, strict=True):
+        if not isinstance(value, str):
+            cells.append(value)
+            continue
+        if len(value) > MAX_CELL:
+            raise MaintainError(
+                f"Exporten avbröts: en Excel-cell rymmer högst {MAX_CELL:,} tecken, men {column} på "
+                f"{row_name} (bladet {sheet.title}) har {len(value):,}. Inget har skrivits och inget "
+                f"kortas av: korta texten, eller använd en säkerhetskopia (projektdb backup), som tar "
+                f"med allt.".replace(",", " ")
+            )
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text that starts with "=" stays text, not a formula
+        cells.append(cell)
+    sheet.append(cells)
 
 
-def _style_header(sheet: Worksheet) -> None:
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+def _bold(sheet: Any, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _new_sheet(workbook: Workbook, name: str, header: list[str]) -> Any:
+    """A streamed sheet with its bold header row frozen (set before any row is written)."""
+    sheet = workbook.create_sheet(name)
     sheet.freeze_panes = "B2"
+    sheet.append([_bold(sheet, column) for column in header])
+    return sheet
 
 
 # --- import --------------------------------------------------------------------------------------
