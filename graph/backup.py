@@ -179,15 +179,21 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise BackupError(f"{path} är skadad. (The manifest is corrupt: {error}.)") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path} är ingen projektdb-säkerhetskopia. (Not a projektdb backup.)")
-    if manifest.get("format_version") != FORMAT_VERSION:
+    if type(manifest.get("format_version")) is not int or manifest["format_version"] != FORMAT_VERSION:
         raise BackupError(
             f"Säkerhetskopians format {manifest.get('format_version')} kan inte läsas av den här "
             f"versionen (som läser format {FORMAT_VERSION}). (Unsupported backup format version.)"
         )
-    data = folder / str(manifest.get("data_file", DATA_FILE))
+    for key, (check, expected) in MANIFEST_TYPES.items():
+        if not check(manifest.get(key)):
+            raise BackupError(
+                f"{path}: fältet {key} ska vara {expected}, inte {manifest.get(key)!r}: manifestet är "
+                f"skadat. (Manifest field {key} has the wrong type.)"
+            )
+    data = folder / manifest["data_file"]
     if data.parent != folder:
         raise BackupError("Manifestet pekar utanför mappen. (The manifest points outside the folder.)")
-    if not data.is_file() or _sha256(data) != manifest.get("sha256"):
+    if not data.is_file() or data.stat().st_size != manifest["bytes"] or _sha256(data) != manifest["sha256"]:
         raise BackupError(
             f"{data.name} saknas eller stämmer inte med manifestets kontrollsumma: säkerhetskopian "
             f"är skadad. (The data file is missing or does not match its sha256.)"
@@ -196,10 +202,12 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def restore(graph: Graph, folder: Path, batch_size: int = BATCH_SIZE) -> dict[str, Any]:
-    """Read a backup into an empty database; returns the manifest."""
+    """Read a backup into an empty database; returns the manifest. The whole backup is checked
+    first (manifest types, checksum, every record, counts, every relationship's ends): a bad
+    backup is refused before anything, the schema included, is written."""
     folder = Path(folder)
     manifest = read_manifest(folder)
-    backup_schema = manifest.get("schema_version") or 0
+    backup_schema = manifest["schema_version"] or 0
     if backup_schema > schema.schema_version():
         raise BackupError(
             f"Säkerhetskopian har schemaversion {backup_schema}, men den här versionen av projektdb "
@@ -213,6 +221,7 @@ def restore(graph: Graph, folder: Path, batch_size: int = BATCH_SIZE) -> dict[st
             f"databas: töm den först med `projektdb db reset`. "
             f"(Restore only writes into an empty database; run `projektdb db reset` first.)"
         )
+    validate(folder, manifest)
     schema.migrate(graph)
 
     elements: dict[str, str] = {}
@@ -247,6 +256,93 @@ def restore(graph: Graph, folder: Path, batch_size: int = BATCH_SIZE) -> dict[st
             f"(The restored counts differ from the manifest.)"
         )
     return manifest
+
+
+def validate(folder: Path, manifest: dict[str, Any]) -> None:
+    """Read the whole data file once without writing: every record well formed, node ids
+    unique, all nodes before the relationships, every relationship's ends among the nodes, and
+    the counts per label and type equal to the manifest's. Raises BackupError (Swedish first)."""
+    path = folder / manifest["data_file"]
+    ids: set[str] = set()
+    labels: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    relationships = 0
+    for number, record in enumerate(_read_records(path), 1):
+        where = f"{path.name} rad {number}"
+        if not isinstance(record.get("properties"), dict):
+            raise BackupError(f"{where}: egenskaperna saknas. (Properties missing.)")
+        try:
+            decode(record["properties"])
+        except (TypeError, ValueError, KeyError, AttributeError) as error:
+            raise BackupError(
+                f"{where}: ett värde kan inte läsas. (A value cannot be read: {error}.)"
+            ) from error
+        if record["kind"] == "node":
+            node_id, node_labels = record.get("id"), record.get("labels")
+            if not isinstance(node_id, str) or not node_id:
+                raise BackupError(f"{where}: noden saknar id. (A node without id.)")
+            if not _strings(node_labels) or not node_labels:
+                raise BackupError(f"{where}: noden {node_id!r} saknar etiketter. (A node without labels.)")
+            if relationships:
+                raise BackupError(
+                    f"{where}: noden {node_id!r} kommer efter relationerna. (A node after the relationships.)"
+                )
+            if node_id in ids:
+                raise BackupError(f"{where}: noden {node_id!r} finns två gånger. (A node id occurs twice.)")
+            ids.add(node_id)
+            labels.update(node_labels)
+        else:
+            kind, start, end = record.get("type"), record.get("start"), record.get("end")
+            if not isinstance(kind, str) or not kind:
+                raise BackupError(f"{where}: relationen saknar typ. (A relationship without type.)")
+            for node_id in (start, end):
+                if node_id not in ids:
+                    raise BackupError(
+                        f"{where}: en relation pekar på noden {node_id!r} som inte finns i "
+                        f"säkerhetskopian. (A relationship refers to a missing node.)"
+                    )
+            relationships += 1
+            types[kind] += 1
+    found = {
+        "nodes": len(ids),
+        "relationships": relationships,
+        "labels": dict(sorted(labels.items())),
+        "relationship_types": dict(sorted(types.items())),
+    }
+    for key, value in found.items():
+        stated = manifest[key]
+        if isinstance(stated, dict):
+            stated = dict(sorted(stated.items()))
+        if stated != value:
+            raise BackupError(
+                f"Säkerhetskopians {key} stämmer inte med manifestet: filen har {value}, manifestet "
+                f"säger {stated}. Inget har skrivits. (The data file does not match the manifest.)"
+            )
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _counter(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and _count(v) for k, v in value.items())
+
+
+# the manifest's fields and the check each value must pass (schema_version may be null: very old)
+MANIFEST_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "schema_version": (lambda v: v is None or _count(v), "ett heltal"),
+    "nodes": (_count, "ett heltal"),
+    "relationships": (_count, "ett heltal"),
+    "labels": (_counter, "antal per etikett"),
+    "relationship_types": (_counter, "antal per relationstyp"),
+    "data_file": (lambda v: isinstance(v, str) and bool(v), "ett filnamn"),
+    "sha256": (lambda v: isinstance(v, str) and len(v) == 64, "en sha256-summa"),
+    "bytes": (_count, "ett heltal"),
+}
 
 
 def _create_nodes(graph: Graph, rows: list[dict[str, Any]], elements: dict[str, str]) -> None:

@@ -94,6 +94,21 @@ class Graph:
             return session.execute_write(work)
 
     @contextmanager
+    def holding(self, query: str, /, **params: Any) -> Iterator[None]:
+        """Run the named statement in a write transaction kept open while the block runs, then
+        commit: the locks it took (a MERGE on a unique key) make another ``holding`` of the same
+        statement, in any process, wait until this block is done. Rolled back on an error."""
+        with self.session(read=False) as session:
+            tx = session.begin_transaction()
+            try:
+                tx.run(cypher.load(query), params).consume()
+                yield
+                tx.commit()
+            finally:
+                if not tx.closed():
+                    tx.rollback()
+
+    @contextmanager
     def session(self, read: bool = True) -> Iterator[neo4j.Session]:
         mode = neo4j.READ_ACCESS if read or self.read_only else neo4j.WRITE_ACCESS
         with self.driver.session(database=self.database, default_access_mode=mode) as session:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.document import ReadError
-from graph.analytics.refresh import refresh
+from graph.analytics.refresh import refresh_if_stale
 from graph.db import Graph
 from ingest.extractors import extract
 from ingest.load import EXTRACTOR_VERSION, KnownNodes, document_state, known_nodes, write_document
@@ -89,9 +89,9 @@ def ingest_paths(
 
 def after_ingest(graph: Graph, reports: list[IngestReport]) -> None:
     """Recompute what is derived from the whole graph (related initiatives, search terms) once
-    after a batch, and only when something changed."""
-    if any(r.status == "inläst" for r in reports):
-        refresh(graph)
+    after a batch, and only when something changed: a document written now, or one written
+    before whose refresh never completed (the stale marker), even if every file is unchanged."""
+    refresh_if_stale(graph)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import neo4j
@@ -105,3 +109,117 @@ def test_sign_in_form_with_the_local_file(tmp_path: Path, monkeypatch: pytest.Mo
     app.sidebar.button[0].click().run()
     assert app.session_state["user"] == User("bo", "viewer")
     assert app.title[0].value == "Brevlådan"
+
+
+# --- a removed user keeps writing; sign-in throttling; the users file under concurrency ------------
+
+
+def _signed_in(path: Path, name: str, role: str) -> User:
+    users.add(name, role, "rätt-lösenord-1", path)
+    user = users.authenticate(name, "rätt-lösenord-1", path, throttle=users.Throttle())
+    assert user is not None and user.local
+    return user
+
+
+def test_a_removed_or_downgraded_user_can_no_longer_write(
+    graph: Graph, neo4j_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import auth
+
+    path = tmp_path / "users.toml"
+    monkeypatch.setenv("PROJEKTDB_USERS_FILE", str(path))
+    monkeypatch.setenv("PROJEKTDB_DATA_DIR", str(neo4j_settings.data_dir))
+    monkeypatch.setenv("PROJEKTDB_BOLT_PORT", str(neo4j_settings.bolt_port))
+    auth._read_connection.clear()
+    auth._write_connection.clear()
+    ids = small_graph(graph)
+    anna, bo = _signed_in(path, "anna", "editor"), _signed_in(path, "bo", "editor")
+    anna_graph, bo_graph = auth.graph_for(anna), auth.graph_for(bo)
+    edit.update_node(anna_graph, ids["project"], {"financing": "före"}, 0, anna.name)  # still allowed
+
+    users.remove("anna", path)
+    with pytest.raises(MaintainError, match="finns inte längre"):
+        edit.update_node(anna_graph, ids["project"], {"financing": "efter borttagning"}, 1, anna.name)
+    users.add("bo", "viewer", "rätt-lösenord-1", path)  # downgraded by an admin
+    with pytest.raises(MaintainError, match="rollen läsare"):
+        edit.update_node(bo_graph, ids["project"], {"financing": "efter nedgradering"}, 1, bo.name)
+    with pytest.raises(MaintainError, match="finns inte längre"):
+        auth.submit_suggestion(anna, "behov", "Smugglad", "")
+    assert edit.get_node(graph, ids["project"])["properties"]["financing"] == "före"
+    assert review.open_suggestions(graph) == []
+    auth._read_connection.clear()
+    auth._write_connection.clear()
+
+
+def test_the_app_signs_out_a_removed_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "users.toml"
+    users.add("bo", "viewer", "annat-lösen-22", path)
+    monkeypatch.setenv("PROJEKTDB_USERS_FILE", str(path))
+    page = str(PROJECT_ROOT / "ui" / "pages" / "maintain_mailbox.py")
+    app = AppTest.from_file(page, default_timeout=30).run()
+    app.sidebar.text_input(key="auth_name").input("bo")
+    app.sidebar.text_input(key="auth_password").input("annat-lösen-22")
+    app.sidebar.button[0].click().run()
+    assert app.title[0].value == "Brevlådan"
+    users.remove("bo", path)
+    app.run()
+    assert "user" not in app.session_state
+    assert not app.title and "finns inte längre" in app.sidebar.warning[0].value
+
+
+def test_sign_in_is_locked_after_five_failures_and_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "users.toml"
+    users.add("anna", "editor", "rätt-lösenord-1", path)
+    now = [1000.0]
+    throttle = users.Throttle(limit=5, window=600, lockout=300, clock=lambda: now[0])
+    with caplog.at_level("WARNING", logger="projektdb.auth"):
+        for _ in range(5):
+            assert users.authenticate("anna", "fel", path, throttle=throttle) is None
+            now[0] += 10
+        with pytest.raises(users.SignInLocked, match="För många misslyckade"):
+            users.authenticate("anna", "rätt-lösenord-1", path, throttle=throttle)  # the right one too
+    assert sum("sign-in failed for anna" in r.getMessage() for r in caplog.records) == 5
+    assert any("locked" in r.getMessage() for r in caplog.records)
+    assert users.authenticate("bo", "fel", path, throttle=throttle) is None  # per user: bo is not locked
+    now[0] += 301
+    assert users.authenticate("anna", "rätt-lösenord-1", path, throttle=throttle) == User("anna", "editor")
+    # failures spread wider than the window never lock
+    for _ in range(8):
+        assert users.authenticate("anna", "fel", path, throttle=throttle) is None
+        now[0] += 200
+    assert users.authenticate("anna", "rätt-lösenord-1", path, throttle=throttle) is not None
+
+
+ADD_MANY = """
+import sys, time
+from pathlib import Path
+from graph.maintain import users
+path, prefix, count, start_at = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+while time.time() < start_at:
+    time.sleep(0.001)
+for i in range(count):
+    users.add(f"{prefix}{i}", "viewer", "lösenord-123", path)
+"""
+
+
+def test_parallel_users_add_all_survive(tmp_path: Path) -> None:
+    """Three `users add` processes at once (each read-modify-write of the file): every user stays."""
+    path = tmp_path / "users.toml"
+    start_at = time.time() + 2.0
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", ADD_MANY, str(path), prefix, "6", str(start_at)],
+            cwd=PROJECT_ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for prefix in ("a", "b", "c")
+    ]
+    for worker in workers:
+        _, stderr = worker.communicate(timeout=120)
+        assert worker.returncode == 0, stderr
+    assert sorted(users.load(path)) == sorted(f"{p}{i}" for p in "abc" for i in range(6))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -140,3 +141,77 @@ def test_cli_backup_and_restore(
     restored = runner.invoke(app, ["restore", str(tmp_path / "cli")])
     assert restored.exit_code == 0, restored.output
     assert export.to_json(corpus) == before
+
+
+# --- restore validates the whole backup before it writes anything ------------------------------------
+
+
+@pytest.fixture
+def emptied_backup(corpus: Graph, tmp_path: Path) -> Path:
+    """A good backup of the corpus, and the database emptied for its restore."""
+    folder = tmp_path / "b"
+    backup.backup(corpus, folder)
+    schema.reset(corpus)
+    return folder
+
+
+def _edit_manifest(folder: Path, **changes: object) -> None:
+    path = folder / "manifest.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), **changes}))
+
+
+def _rewrite_data(folder: Path, lines: list[bytes]) -> None:
+    """Replace graph.jsonl and recompute the manifest's checksum and size: only validation can tell."""
+    data = b"".join(lines)
+    (folder / "graph.jsonl").write_bytes(data)
+    _edit_manifest(folder, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+
+
+def _untouched(graph: Graph) -> bool:
+    return graph.read_one("backup/counts") == {"nodes": 0, "relationships": 0}
+
+
+def test_restore_refuses_a_count_off_by_one_and_writes_nothing(graph: Graph, emptied_backup: Path) -> None:
+    manifest = json.loads((emptied_backup / "manifest.json").read_text())
+    _edit_manifest(emptied_backup, nodes=manifest["nodes"] + 1)
+    with pytest.raises(backup.BackupError, match="stämmer inte"):
+        backup.restore(graph, emptied_backup)
+    assert _untouched(graph)
+
+
+def test_restore_refuses_a_relationship_to_a_removed_node(graph: Graph, emptied_backup: Path) -> None:
+    lines = (emptied_backup / "graph.jsonl").read_bytes().splitlines(keepends=True)
+    records = [json.loads(line) for line in lines]
+    ends = {r["start"] for r in records if r["kind"] == "relationship"}
+    victim = next(i for i, r in enumerate(records) if r["kind"] == "node" and r["id"] in ends)
+    removed = records[victim]
+    _rewrite_data(emptied_backup, lines[:victim] + lines[victim + 1 :])
+    # the counts made to agree too: only the dangling relationship is left to find
+    manifest = json.loads((emptied_backup / "manifest.json").read_text())
+    labels = {**manifest["labels"]}
+    for label in removed["labels"]:
+        labels[label] -= 1
+    _edit_manifest(emptied_backup, nodes=manifest["nodes"] - 1, labels={k: v for k, v in labels.items() if v})
+    with pytest.raises(backup.BackupError, match="pekar på noden"):
+        backup.restore(graph, emptied_backup)
+    assert _untouched(graph)
+
+
+def test_restore_refuses_a_string_schema_version(graph: Graph, emptied_backup: Path) -> None:
+    _edit_manifest(emptied_backup, schema_version=str(schema.schema_version()))
+    with pytest.raises(backup.BackupError, match="schema_version"):
+        backup.restore(graph, emptied_backup)
+    assert _untouched(graph)
+
+
+def test_restore_refuses_a_duplicate_node_id(graph: Graph, emptied_backup: Path) -> None:
+    lines = (emptied_backup / "graph.jsonl").read_bytes().splitlines(keepends=True)
+    manifest = json.loads((emptied_backup / "manifest.json").read_text())
+    _rewrite_data(emptied_backup, [lines[0], *lines])
+    labels = {**manifest["labels"]}
+    for label in json.loads(lines[0])["labels"]:
+        labels[label] += 1
+    _edit_manifest(emptied_backup, nodes=manifest["nodes"] + 1, labels=labels)
+    with pytest.raises(backup.BackupError, match="två gånger"):
+        backup.restore(graph, emptied_backup)
+    assert _untouched(graph)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,47 @@ def test_cli_export_and_import(graph: Graph, neo4j_settings: Settings, tmp_path:
     result = runner.invoke(app, ["import", str(path)])
     assert result.exit_code == 0, result.output
     assert export.to_json(graph) == before
+
+
+def _actors(graph: Graph, count: int, start: int = 0) -> None:
+    rows = [
+        {
+            "id": f"actor:last-{i:06d}",
+            "labels": ["Entity", "Actor"],
+            "properties": {"id": f"actor:last-{i:06d}", "name": f"Aktör {i}", "type": "kommun"},
+        }
+        for i in range(start, start + count)
+    ]
+    for lo in range(0, len(rows), 1000):
+        graph.write("backup/create_nodes", rows=rows[lo : lo + 1000])
+
+
+def _export_seconds(graph: Graph, path: Path) -> float:
+    best = float("inf")
+    for _ in range(3):  # the fastest of three: less noise from the machine
+        began = time.perf_counter()
+        excel.write_xlsx(graph, path)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def test_export_time_grows_linearly(graph: Graph, tmp_path: Path) -> None:
+    """Four times the rows take less than six times as long (appending read sheet.max_row for every
+    row, which counts every cell: quadratic)."""
+    small = 3000
+    _actors(graph, small)
+    one = _export_seconds(graph, tmp_path / "one.xlsx")
+    _actors(graph, 3 * small, start=small)
+    four = _export_seconds(graph, tmp_path / "four.xlsx")
+    rows = load_workbook(tmp_path / "four.xlsx", read_only=True)["Actor"].iter_rows(values_only=True)
+    assert sum(1 for _ in rows) == 4 * small + 1
+    print(f"export: 1x {one:.2f} s, 4x {four:.2f} s")
+    assert four < 6 * one, f"1x {one:.2f} s, 4x {four:.2f} s"
+
+
+def test_a_value_longer_than_a_cell_is_refused_not_cut(graph: Graph, tmp_path: Path) -> None:
+    long = "lång beskrivning " * 2500  # 42 500 characters: more than an Excel cell holds
+    project = edit.create_node(graph, "Project", {"name": "Långt projekt", "description": long}, "anna")
+    with pytest.raises(MaintainError, match=r"32 767 tecken.*description.*" + project):
+        excel.write_xlsx(graph, tmp_path / "lang.xlsx")
+    assert not (tmp_path / "lang.xlsx").exists()

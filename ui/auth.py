@@ -13,15 +13,19 @@ brevlåda: ``submit_suggestion`` writes a suggestion for any signed-in user, and
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
+from neo4j import ManagedTransaction
 
 from graph.db import DatabaseUnavailable, Graph
 from graph.maintain import review, users
 from graph.maintain.users import ROLE_TITLES, User
 
 SESSION_KEY = "user"
+NOTICE_KEY = "auth_notice"
+T = TypeVar("T")
 
 
 def oidc_configured() -> bool:
@@ -38,7 +42,18 @@ def current_user() -> User | None:
         email = str(st.user.get("email") or st.user.get("sub") or "").lower()
         return User(email, _oidc_role(email))
     user = st.session_state.get(SESSION_KEY)
-    return user if isinstance(user, User) else None
+    if not isinstance(user, User):
+        return None
+    if user.local:  # an admin may have removed or downgraded the user since the sign-in
+        now = users.current(user)
+        if now is None:
+            st.session_state.pop(SESSION_KEY, None)
+            st.session_state[NOTICE_KEY] = f"Kontot {user.name} finns inte längre: du har loggats ut."
+            return None
+        if now.role != user.role:
+            st.session_state[SESSION_KEY] = now
+            return now
+    return user
 
 
 def _oidc_role(email: str) -> str:
@@ -64,12 +79,18 @@ def sidebar() -> User | None:
             if st.button("Logga in", key="auth_login"):
                 st.login()
             return None
+        if notice := st.session_state.pop(NOTICE_KEY, None):
+            st.warning(notice)
         with st.form("auth_login_form"):
             st.markdown("**Logga in**")
             name = st.text_input("Användarnamn", key="auth_name")
             password = st.text_input("Lösenord", type="password", key="auth_password")
             if st.form_submit_button("Logga in"):
-                found = users.authenticate(name, password)
+                try:
+                    found = users.authenticate(name, password)
+                except users.SignInLocked as locked:
+                    st.error(locked.message)
+                    return None
                 if found is None:
                     st.error("Fel användarnamn eller lösenord.")
                 else:
@@ -104,10 +125,32 @@ def _read_connection() -> Graph:
     return graph
 
 
+class CheckedGraph:
+    """The write connection for one signed-in user: every write first checks that the user is
+    still in the users file with the role (users.require_current, MaintainError in Swedish)."""
+
+    def __init__(self, graph: Graph, user: User, role: str = "editor") -> None:
+        self._graph, self._user, self._role = graph, user, role
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._graph, name)
+
+    def run_write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        users.require_current(self._user, self._role)
+        return self._graph.run_write(work)
+
+    def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        users.require_current(self._user, self._role)
+        return self._graph.write(query, **params)
+
+
 def graph_for(user: User | None) -> Graph:
-    """The connection for this user's role: READ access sessions for viewers (and nobody)."""
+    """The connection for this user's role: READ access sessions for viewers (and nobody); a user
+    signed in with the users file is re-checked against it on every write."""
     try:
         if user is not None and user.can("editor"):
+            if user.local:
+                return CheckedGraph(_write_connection(), user)  # type: ignore[return-value]
             return _write_connection()
         return _read_connection()
     except DatabaseUnavailable:
@@ -120,6 +163,8 @@ def graph_for(user: User | None) -> Graph:
 
 def submit_suggestion(user: User, kind: str, title: str, text: str) -> str:
     """The brevlåda: the only write a viewer can cause, and only this one."""
+    if user.local:
+        users.require_current(user, "viewer")
     try:
         return review.submit(_write_connection(), kind, title, text, user.name)
     except DatabaseUnavailable:

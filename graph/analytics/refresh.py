@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from neo4j import ManagedTransaction
+
 from graph.analytics import network, overlaps, related
 from graph.analytics.compounds import Vocabulary, corpus_vocabulary, search_terms
-from graph.db import Graph
+from graph.db import Graph, run
 
 BATCH = 5000
 
@@ -32,6 +34,35 @@ class RefreshReport:
 
 
 def refresh(graph: Graph) -> RefreshReport:
+    """One refresh at a time across processes: a second one waits for the lock, then computes
+    from the graph the first one left (and, writing only what differs, writes nothing new).
+    Clears the stale marker only once everything is written: an interrupted refresh leaves it."""
+    with graph.holding("analytics/refresh_lock"):
+        generation = derived_generation(graph)
+        report = _refresh(graph)
+        mark_fresh(graph, generation)
+        return report
+
+
+def refresh_if_stale(graph: Graph) -> RefreshReport | None:
+    """Refresh when a document was written since the last completed refresh (also one written
+    by a process that died before its refresh); None when the derived data is up to date."""
+    return refresh(graph) if is_stale(graph) else None
+
+
+def is_stale(graph: Graph) -> bool:
+    return bool(graph.read_one("analytics/derived_state")["stale"])
+
+
+def derived_generation(graph: Graph) -> int:
+    return int(graph.read_one("analytics/derived_state")["generation"])
+
+
+def mark_fresh(graph: Graph, generation: int) -> None:
+    graph.write("analytics/mark_fresh", generation=generation)
+
+
+def _refresh(graph: Graph) -> RefreshReport:
     vocabulary, terms_written = refresh_search_terms(graph)
     projects = related.load_projects(graph)
     rows = related.compute(projects, vocabulary)
@@ -79,9 +110,13 @@ def refresh_communities(graph: Graph, projects: Sequence[related.ProjectRow], pa
         for p in projects
     }
     rows = network.compute_communities(pairs, info)
-    graph.write("analytics/community_delete")
-    for lo in range(0, len(rows), BATCH):
-        graph.write("analytics/community_write", rows=rows[lo : lo + BATCH])
+
+    def replace(tx: ManagedTransaction) -> None:  # one transaction: never none, never twice
+        run(tx, "analytics/community_delete")
+        for lo in range(0, len(rows), BATCH):
+            run(tx, "analytics/community_write", rows=rows[lo : lo + BATCH])
+
+    graph.run_write(replace)
     return len(rows)
 
 

@@ -23,21 +23,23 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from neo4j import ManagedTransaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from domain.ids import ID_PREFIX, make_id
 from domain.model import LABELS
 from graph import export as graph_export
 from graph.db import Graph, run
 from graph.maintain import MaintainError, history
+from graph.workbook import Sheet, WorkbookError, read_workbook
 
 README_SHEET = "Läs mig"
 RELATIONS_SHEET = "Relationer"
@@ -91,21 +93,23 @@ class ImportReport:
     relationships: Counter = field(default_factory=Counter)
     generated_ids: int = 0
     change: str | None = None
+    warnings: list[str] = field(default_factory=list)  # Swedish: what was not read, and why
 
 
 # --- export --------------------------------------------------------------------------------------
 
 
 def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
-    """Write the workbook to a file or a binary stream; returns the number of rows per sheet."""
+    """Write the workbook to a file or a binary stream; returns the number of rows per sheet.
+    Streamed (openpyxl's write-only mode): rows go out as they are appended, in time linear in the
+    rows. A value longer than an Excel cell holds is refused (MaintainError), never cut."""
     data = graph_export.snapshot(graph)
-    workbook = Workbook()
-    readme = workbook.active
-    readme.title = README_SHEET
-    for line in README:
-        readme.append([line])
-    readme["A1"].font = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    readme = workbook.create_sheet(README_SHEET)
     readme.column_dimensions["A"].width = 110
+    readme.append([_bold(readme, README[0])])
+    for line in README[1:]:
+        readme.append([line])
 
     sheets: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in data["nodes"]:
@@ -116,28 +120,26 @@ def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
         nodes = sheets[name]
         keys = sorted({k for n in nodes for k in n["properties"]} - {"id"}, key=lambda k: (k != "name", k))
         kinds = {k: _column_kind([n["properties"][k] for n in nodes if k in n["properties"]]) for k in keys}
-        sheet = workbook.create_sheet(name)
-        sheet.append(["id", *keys])
+        columns = ["id", *keys]
+        sheet = _new_sheet(workbook, name, columns)
         for node in nodes:
             props = node["properties"]
-            _append(sheet, [node["id"], *(_encode(props.get(k), kinds[k]) for k in keys)])
-        _style_header(sheet)
+            _append(
+                sheet, columns, [node["id"], *(_encode(props.get(k), kinds[k]) for k in keys)], node["id"]
+            )
         types_rows.extend((name, k, kinds[k]) for k in keys)
         counts[name] = len(nodes)
 
-    relations = workbook.create_sheet(RELATIONS_SHEET)
-    relations.append(list(RELATION_COLUMNS))
+    relations = _new_sheet(workbook, RELATIONS_SHEET, list(RELATION_COLUMNS))
     for rel in data["relationships"]:
         properties = json.dumps(rel["properties"], ensure_ascii=False, sort_keys=True)
-        _append(relations, [rel["type"], rel["start"], rel["end"], properties])
-    _style_header(relations)
+        row = [rel["type"], rel["start"], rel["end"], properties]
+        _append(relations, RELATION_COLUMNS, row, f"{rel['type']} {rel['start']} → {rel['end']}")
     counts[RELATIONS_SHEET] = len(data["relationships"])
 
-    types = workbook.create_sheet(TYPES_SHEET)
-    types.append(["blad", "kolumn", "typ"])
+    types = _new_sheet(workbook, TYPES_SHEET, ["blad", "kolumn", "typ"])
     for row in types_rows:
         types.append(list(row))
-    _style_header(types)
     workbook.save(path)
     return counts
 
@@ -181,19 +183,37 @@ def _encode(value: Any, kind: str) -> Any:
     return value
 
 
-def _append(sheet: Worksheet, values: list[Any]) -> None:
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            if len(cell.value) > MAX_CELL:
-                raise MaintainError(f"En cell på bladet {sheet.title} är längre än Excel tillåter.")
-            cell.data_type = "s"  # text that starts with "=" stays text, not a formula
+def _append(sheet: Any, columns: Sequence[str], values: list[Any], row_name: str) -> None:
+    cells: list[Any] = []
+    for column, value in zip(columns, values, strict=True):
+        if not isinstance(value, str):
+            cells.append(value)
+            continue
+        if len(value) > MAX_CELL:
+            raise MaintainError(
+                f"Exporten avbröts: en Excel-cell rymmer högst {MAX_CELL:,} tecken, men {column} på "
+                f"{row_name} (bladet {sheet.title}) har {len(value):,}. Inget har skrivits och inget "
+                f"kortas av: korta texten, eller använd en säkerhetskopia (projektdb backup), som tar "
+                f"med allt.".replace(",", " ")
+            )
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text that starts with "=" stays text, not a formula
+        cells.append(cell)
+    sheet.append(cells)
 
 
-def _style_header(sheet: Worksheet) -> None:
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+def _bold(sheet: Any, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _new_sheet(workbook: Workbook, name: str, header: list[str]) -> Any:
+    """A streamed sheet with its bold header row frozen (set before any row is written)."""
+    sheet = workbook.create_sheet(name)
     sheet.freeze_panes = "B2"
+    sheet.append([_bold(sheet, column) for column in header])
+    return sheet
 
 
 # --- import --------------------------------------------------------------------------------------
@@ -201,24 +221,30 @@ def _style_header(sheet: Worksheet) -> None:
 
 def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) -> ImportReport:
     """Upsert everything in the workbook, in one transaction. With ``user``, the import is recorded
-    in the history (the app does this; a plain CLI restore into an empty database does not)."""
+    in the history (the app does this; a plain CLI restore into an empty database does not).
+    The workbook is read as it is shown (graph/workbook.py): hidden sheets are skipped with a
+    warning, formulas give their calculated values, merged cells their top-left value. A row that
+    would make a node without a name is skipped with a warning."""
     try:
-        workbook = load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise MaintainError(f"Filen kan inte läsas som en Excel-arbetsbok: {error}") from error
-    kinds = _read_kinds(workbook)
-    report = ImportReport()
+        workbook = read_workbook(path)
+    except WorkbookError as error:
+        raise MaintainError(error.message) from error
+    report = ImportReport(warnings=list(workbook.warnings))
+    kinds = _read_kinds(workbook.get(TYPES_SHEET))
     node_rows: list[dict[str, Any]] = []
-    for sheet in workbook.worksheets:
+    for sheet in workbook.sheets:
         if sheet.title in (README_SHEET, RELATIONS_SHEET, TYPES_SHEET):
             continue
         node_rows.extend(_node_rows(sheet, kinds, report))
-    rel_rows = _relationship_rows(workbook[RELATIONS_SHEET]) if RELATIONS_SHEET in workbook.sheetnames else []
+    node_rows = _without_new_nameless(graph, node_rows, report)
+    relations = workbook.get(RELATIONS_SHEET)
+    rel_rows = _relationship_rows(relations) if relations is not None else []
     counts = Counter((r["type"], r["start"], r["end"]) for r in rel_rows)
     single = [
         r for r in rel_rows if r["type"] not in MULTI_TYPES and counts[(r["type"], r["start"], r["end"])] == 1
     ]
     each = [r for r in rel_rows if r["type"] in MULTI_TYPES or counts[(r["type"], r["start"], r["end"])] > 1]
+    source_name = getattr(path, "name", "arbetsbok")
 
     def work(tx: ManagedTransaction) -> None:
         for batch in _batches(node_rows):
@@ -232,8 +258,8 @@ def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) ->
                 tx,
                 user=user,
                 action="import",
-                node_id=path.name,
-                summary=f"{len(node_rows)} poster, {len(rel_rows)} relationer från {path.name}",
+                node_id=source_name,
+                summary=f"{len(node_rows)} poster, {len(rel_rows)} relationer från {source_name}",
             )
 
     graph.run_write(work)
@@ -244,22 +270,45 @@ def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) ->
     return report
 
 
-def _read_kinds(workbook: Any) -> dict[tuple[str, str], str]:
-    if TYPES_SHEET not in workbook.sheetnames:
+def _read_kinds(sheet: Sheet | None) -> dict[tuple[str, str], str]:
+    if sheet is None:
         return {}
-    rows = workbook[TYPES_SHEET].iter_rows(min_row=2, values_only=True)
-    return {(str(r[0]), str(r[1])): str(r[2]) for r in rows if r and r[0] and r[1] and r[2]}
+    rows = [values for _, values in sheet.rows[1:]]
+    return {(str(r[0]), str(r[1])): str(r[2]) for r in rows if len(r) >= 3 and r[0] and r[1] and r[2]}
 
 
-def _node_rows(
-    sheet: Worksheet, kinds: dict[tuple[str, str], str], report: ImportReport
+def _without_new_nameless(
+    graph: Graph, rows: list[dict[str, Any]], report: ImportReport
 ) -> list[dict[str, Any]]:
+    """Rows of entity sheets with an id but no name may update a node that exists; one that would
+    create a node gives a warning instead (a nameless project cannot be found or shown)."""
+    nameless = [r for r in rows if r["key"] == "Entity" and not _named(r["properties"])]
+    ids = [r["id"] for r in nameless]
+    existing = {row["id"] for row in graph.read("maintain/existing_ids", ids=ids)} if ids else set()
+    missing = {id(r) for r in nameless if r["id"] not in existing}
+    kept = []
+    for row in rows:
+        where = (row.pop("sheet"), row.pop("line"))
+        if id(row) in missing:
+            report.warnings.append(
+                f"Bladet {where[0]}, rad {where[1]}: {row['id']} har inget namn och finns inte i "
+                "databasen; raden lästes inte in (ange ett namn)."
+            )
+            continue
+        kept.append(row)
+    return kept
+
+
+def _named(properties: dict[str, Any]) -> bool:
+    return any(properties.get(key) not in (None, "") for key in ("name", "title", "text", "summary"))
+
+
+def _node_rows(sheet: Sheet, kinds: dict[tuple[str, str], str], report: ImportReport) -> list[dict[str, Any]]:
     labels = sheet.title.split("+")
     if not all(_LABEL.match(label) for label in labels):
         raise MaintainError(f"Bladet {sheet.title!r} är inte en etikett (t.ex. Project, Actor).")
     entity = all(label in LABELS for label in labels)
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
+    header = sheet.rows[0][1] if sheet.rows else None
     if not header or header[0] != "id":
         raise MaintainError(f"Bladet {sheet.title}: första kolumnen ska heta id.")
     keys = [str(k).strip() if k is not None else "" for k in header]
@@ -267,8 +316,8 @@ def _node_rows(
         if key and not _KEY.match(key):
             raise MaintainError(f"Bladet {sheet.title}: kolumnnamnet {key!r} är inte tillåtet.")
     out = []
-    for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or v == "" for v in values):
+    for number, values in sheet.rows[1:]:
+        if all(v is None or v == "" for v in values):
             continue
         properties: dict[str, Any] = {}
         for key, value in zip(keys[1:], values[1:], strict=False):
@@ -278,13 +327,27 @@ def _node_rows(
             properties[key] = _decode(value, kind, sheet.title, number, key)
         node_id = values[0]
         if node_id is None or str(node_id).strip() == "":
-            if not entity or not properties.get("name"):
-                raise MaintainError(f"Bladet {sheet.title}, rad {number}: ange id eller namn.")
+            if not entity:
+                raise MaintainError(f"Bladet {sheet.title}, rad {number}: ange id.")
+            if not properties.get("name"):
+                report.warnings.append(
+                    f"Bladet {sheet.title}, rad {number}: raden har varken id eller namn och lästes inte in."
+                )
+                continue
             node_id = make_id(ID_PREFIX[labels[0]], str(properties["name"]), properties.get("county"))
             properties["manual"] = True
             report.generated_ids += 1
         key_label = "Entity" if entity else next((k for k in KEYED_LABELS if k in labels), None)
-        out.append({"id": str(node_id).strip(), "labels": labels, "key": key_label, "properties": properties})
+        out.append(
+            {
+                "id": str(node_id).strip(),
+                "labels": labels,
+                "key": key_label,
+                "properties": properties,
+                "sheet": sheet.title,
+                "line": number,
+            }
+        )
     return out
 
 
@@ -313,14 +376,13 @@ def _decode(value: Any, kind: str, sheet: str, row: int, key: str) -> Any:
     return value
 
 
-def _relationship_rows(sheet: Worksheet) -> list[dict[str, Any]]:
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
+def _relationship_rows(sheet: Sheet) -> list[dict[str, Any]]:
+    header = sheet.rows[0][1] if sheet.rows else None
     if not header or tuple(str(h) for h in header[:4]) != RELATION_COLUMNS:
         raise MaintainError(f"Bladet {RELATIONS_SHEET} ska ha kolumnerna {', '.join(RELATION_COLUMNS)}.")
     out = []
-    for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or v == "" for v in values[:4]):
+    for number, values in sheet.rows[1:]:
+        if all(v is None or v == "" for v in values[:4]):
             continue
         rel_type, start, end, properties = (list(values) + [None] * 4)[:4]
         if not rel_type or not _TYPE.match(str(rel_type)) or not start or not end:

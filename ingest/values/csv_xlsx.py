@@ -11,9 +11,8 @@ import csv
 import io
 from datetime import date, datetime
 
-from openpyxl import load_workbook
-
 from domain.ids import name_key
+from graph.workbook import WorkbookError, read_workbook
 from ingest.values.rows import Cell, RawRow, ReadResult, ValueFileError
 
 Grid = list[tuple[int, list[Cell]]]  # (line number, cells), header first
@@ -31,10 +30,11 @@ REQUIRED = ("measure", "period", "area", "value")
 FIELD_NAMES = {"measure": "mått", "period": "period", "area": "område", "value": "värde"}
 
 
-def read_grid(data: bytes, file_name: str) -> Grid:
-    """The non-empty rows of a CSV or XLSX file with their line numbers."""
+def read_grid(data: bytes, file_name: str, warnings: list[str] | None = None) -> Grid:
+    """The non-empty rows of a CSV or XLSX file with their line numbers. ``warnings`` gets what
+    was not read (hidden sheets of a workbook), in Swedish."""
     if file_name.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        return _xlsx_grid(data)
+        return _xlsx_grid(data, warnings if warnings is not None else [])
     return _csv_grid(data)
 
 
@@ -62,21 +62,22 @@ def _decode(data: bytes) -> str:
     raise ValueFileError("Filen är varken text (CSV) eller ett Excel-ark (XLSX).")
 
 
-def _xlsx_grid(data: bytes) -> Grid:
+def _xlsx_grid(data: bytes, warnings: list[str]) -> Grid:
+    """The first visible sheet, read as shown (graph/workbook.py): formulas as their calculated
+    values (refused without one), merged cells filled from their top-left cell."""
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken or foreign file
-        raise ValueFileError(f"Excel-filen kan inte läsas: {error}") from error
-    try:
-        sheet = workbook.worksheets[0]
-        grid: Grid = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_xlsx_cell(cell) for cell in row]
-            if any(cell not in (None, "") for cell in cells):
-                grid.append((number, cells))
-        return grid
-    finally:
-        workbook.close()
+        workbook = read_workbook(data)
+    except WorkbookError as error:
+        raise ValueFileError(f"Excel-filen kan inte läsas: {error.message}") from error
+    warnings.extend(workbook.warnings)
+    if not workbook.sheets:
+        raise ValueFileError("Excel-filen har inget synligt blad.")
+    grid: Grid = []
+    for number, row in workbook.sheets[0].rows:
+        cells = [_xlsx_cell(cell) for cell in row]
+        if any(cell not in (None, "") for cell in cells):
+            grid.append((number, cells))
+    return grid
 
 
 def _xlsx_cell(cell: object) -> Cell:

@@ -52,6 +52,7 @@ class ImportReport:
     imported: bool = False
     skip_invalid: bool = False
     error: str | None = None  # the whole file could not be read (Swedish)
+    warnings: list[str] = field(default_factory=list)  # what was not read (hidden sheets), Swedish
 
     @property
     def unmatched(self) -> int:
@@ -68,6 +69,8 @@ class ImportReport:
         head = (
             f"{self.file_name}: {self.rows_read} rader lästa, {self.matched} matchade, {self.unmatched} fel"
         )
+        if self.warnings:
+            head = f"{head} ({' '.join(self.warnings)})"
         if not self.imported:
             return f"{head}. Inget importerades: rätta raderna eller importera med --skip-invalid."
         return (
@@ -109,6 +112,7 @@ def import_value_bytes(
         return report
     report.format = read.format
     report.skipped = read.skipped
+    report.warnings = read.warnings
     report.rows_read = len(read.rows) + len(read.rejected) + len(read.skipped)
     at = recorded_at or datetime.now(UTC).isoformat(timespec="seconds")
     file_hash = hashlib.sha256(data).hexdigest()

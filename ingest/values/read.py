@@ -14,11 +14,14 @@ def read_value_file(data: bytes, file_name: str) -> ReadResult:
         raise ValueFileError(f"Okänd filtyp: {file_name} (läs in CSV, XLSX eller Koladas JSON).")
     if lower.endswith(".json"):
         return kolada.read_json(data)
-    grid = csv_xlsx.read_grid(data, file_name)
+    warnings: list[str] = []
+    grid = csv_xlsx.read_grid(data, file_name, warnings)
     if not grid:
         raise ValueFileError("Filen är tom.")
     if kolada.is_kolada_header(grid[0][1]):
-        return kolada.kolada_table_rows(grid)
-    result = csv_xlsx.statistician_rows(grid)
-    result.format = "xlsx" if lower.endswith((".xlsx", ".xlsm")) else "csv"
+        result = kolada.kolada_table_rows(grid)
+    else:
+        result = csv_xlsx.statistician_rows(grid)
+        result.format = "xlsx" if lower.endswith((".xlsx", ".xlsm")) else "csv"
+    result.warnings = warnings
     return result

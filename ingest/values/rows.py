@@ -39,6 +39,7 @@ class ReadResult:
     rows: list[RawRow] = field(default_factory=list)
     skipped: list[RowProblem] = field(default_factory=list)  # read, but nothing to import (no value)
     rejected: list[RowProblem] = field(default_factory=list)  # malformed entries found while reading
+    warnings: list[str] = field(default_factory=list)  # Swedish: what was not read (hidden sheets)
 
 
 class ValueFileError(Exception):

@@ -8,6 +8,7 @@ import time
 import typer
 
 from graph import schema
+from graph.analytics import refresh
 from graph.server import LocalNeo4j, ServerError
 from graph.settings import load_settings
 from projektdb.app import connect, console, db_app, fail
@@ -35,6 +36,10 @@ def db_start() -> None:
         applied = schema.migrate(graph)
         if applied:
             console.print(f"Schema: applied {', '.join(applied)}")
+        if refresh.is_stale(graph):
+            with console.status("Härledda data är inaktuella (en avbruten inläsning?): räknar om ..."):
+                refresh.refresh(graph)
+            console.print("Härledda data (relaterade projekt, grupper, sökord) är omräknade.")
 
 
 @db_app.command("stop")

@@ -38,6 +38,8 @@ def import_(
     console.print(f"Imported {sum(report.nodes.values())} nodes ({nodes}) and {relationships} relationships.")
     if report.generated_ids:
         console.print(f"{report.generated_ids} rows without id got an id from name and county.")
+    for warning in report.warnings:
+        console.print(f"[yellow]Varning:[/yellow] {warning}")
 
 
 def export_xlsx(output: Path) -> None:

@@ -38,3 +38,5 @@ if upload is not None and st.button("Importera", type="primary"):
         clear()
         nodes, relationships = sum(report.nodes.values()), sum(report.relationships.values())
         st.success(f"Importerade {nodes} poster och {relationships} relationer.")
+        for warning in report.warnings:
+            st.warning(warning)
