@@ -5,8 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from domain.document import ReadError
-from ingest.readers import MAX_FILE_BYTES
+from domain.document import MAX_FILE_BYTES, ReadError
 from ui import auth, data
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
