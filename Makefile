@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PYTHON ?= python3
 PORT   ?= 8501
 
-.PHONY: install neo4j run app test lint format stop bench clean audit
+.PHONY: install neo4j run app test test-fast lint format stop bench clean audit
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,9 @@ test: install                       ## lint and the whole test suite against a r
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+test-fast: install                  ## the tests without Neo4j, Streamlit pages, a browser or long runs (< 60 s)
+	$(BIN)/python -m pytest -q -m "not db and not app and not browser and not slow"
 
 audit: install                      ## known vulnerabilities in the installed dependencies (PyPI's JSON API)
 	$(BIN)/pip-audit --vulnerability-service pypi --progress-spinner off --skip-editable

@@ -17,6 +17,8 @@ from tests import app_support
 from tests.app_support import TIMEOUT_S, fresh_app, load_sample, text_of
 from tests.conftest import FARDPLAN
 
+pytestmark = pytest.mark.app
+
 UNGA_VUXNA = "project-tillsammans-for-unga-vuxna"
 
 

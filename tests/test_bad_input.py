@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import ingest.readers as readers
-from graph import export
+from graph import export, queries
+from graph.analytics import search
 from graph.db import Graph
 from ingest.pipeline import ingest_file
 from tests.conftest import FARDPLAN
@@ -308,9 +309,6 @@ SEARCHES = [
 
 @pytest.mark.parametrize("text", SEARCHES, ids=[f"search{i}" for i in range(len(SEARCHES))])
 def test_special_strings_in_search_and_forms(graph: Graph, text: str) -> None:
-    search = pytest.importorskip("graph.analytics.search")
-    from graph import queries
-
     assert ingest_file(graph, FARDPLAN).ok
     before = export.to_json(graph)
     result = search.search(graph, text)

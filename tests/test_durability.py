@@ -57,6 +57,8 @@ def mentions_per_document(data: bytes) -> Counter[str]:
     return Counter(r["end"] for r in graph["relationships"] if r["type"] == "MENTIONED_IN")
 
 
+@pytest.mark.db  # its own server, started and killed by the test
+@pytest.mark.slow
 def test_sigkill_mid_ingest_leaves_only_whole_documents(
     own_server: tuple[LocalNeo4j, Settings], tmp_path: Path
 ) -> None:
@@ -118,6 +120,8 @@ def wait_for_open_write(graph: Graph, worker: threading.Thread) -> bool:
     return False
 
 
+@pytest.mark.db  # its own server, started and killed by the test
+@pytest.mark.slow
 def test_graph_reconnects_after_a_clean_restart(own_server: tuple[LocalNeo4j, Settings]) -> None:
     server, settings = own_server
     with Graph(settings) as graph:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import get_args
 
+import pytest
+
 from domain import actors, model, places, titles
 from graph.db import Graph
 from graph.maintain import edit, fields
@@ -46,6 +48,7 @@ def test_every_actor_type_the_extractors_emit_is_offered_by_the_form() -> None:
     assert "råd" in _form_actor_types()  # the type the form once lacked
 
 
+@pytest.mark.slow
 def test_every_actor_type_read_from_the_sample_documents_is_offered_by_the_form() -> None:
     found = set()
     for path in pipeline.expand([SAMPLE_DIR]):
