@@ -109,11 +109,20 @@ def test_sigkill_mid_ingest_leaves_only_whole_documents(
         graph.close()
 
 
+# Transactions open on the server other than this one (the test waits for an ingest's write).
+OPEN_TRANSACTIONS = """
+SHOW TRANSACTIONS YIELD transactionId, currentQuery, status, elapsedTime
+WHERE NOT currentQuery CONTAINS 'SHOW TRANSACTIONS'
+RETURN transactionId AS id, currentQuery AS query, status, elapsedTime.milliseconds AS elapsed_ms
+"""
+
+
 def wait_for_open_write(graph: Graph, worker: threading.Thread) -> bool:
     """True once a transaction other than ours has been running for KILL_AFTER_MS (the ingest's write)."""
     deadline = time.monotonic() + WAIT_FOR_WRITE_S
     while time.monotonic() < deadline and worker.is_alive():
-        open_transactions = graph.read("ops/open_transactions")
+        with graph.session() as session:
+            open_transactions = session.run(OPEN_TRANSACTIONS).data()
         if any((row["elapsed_ms"] or 0) >= KILL_AFTER_MS for row in open_transactions):
             return True
         time.sleep(0.05)
