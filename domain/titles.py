@@ -6,6 +6,8 @@ take their titles from here. tests/test_titles.py checks that everything the loa
 
 from __future__ import annotations
 
+from domain.states import GapKind, IngestStatus
+
 LABEL_TITLES: dict[str, str] = {
     "Project": "Projekt",
     "Actor": "Aktör",
@@ -117,6 +119,19 @@ HIDDEN_PROPERTIES: frozenset[str] = frozenset(
 PROVENANCE_PROPERTIES: frozenset[str] = frozenset(
     {"page", "quote", "start", "end", "extractor", "as_written", "reason", "sources", "source_docs"}
 )
+
+
+INGEST_STATUS_TITLES: dict[IngestStatus, str] = {
+    IngestStatus.LOADED: "inläst",
+    IngestStatus.UNCHANGED: "oförändrad",
+    IngestStatus.FAILED: "fel",
+}
+GAP_KIND_TITLES: dict[GapKind, str] = {
+    GapKind.INDICATOR_WITHOUT_MEASURE: "indikator utan mått",
+    GapKind.MEASURE_WITHOUT_SOURCE: "mått utan datakälla",
+    GapKind.OVERDUE: "tidplan passerad",
+    GapKind.YEAR_WITHOUT_ACTIVITY: "år utan aktivitet",
+}
 
 
 def label_title(label: str | None) -> str:

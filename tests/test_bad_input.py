@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import ingest.readers as readers
+from domain.states import IngestStatus
 from graph import export, queries
 from graph.analytics import search
 from graph.db import Graph
@@ -134,7 +135,7 @@ def test_refused_with_a_swedish_message_and_nothing_written(
 ) -> None:
     path, data, name = build(tmp_path)
     report = ingest_file(graph, path, data=data, file_name=name)
-    assert report.status == "fel" and report.error, kind
+    assert report.status == IngestStatus.FAILED and report.error, kind
     assert report.error.startswith(message) or (kind.startswith("zip-bomb") and "zip-bomb" in report.error)
     assert graph.read_one("backup/counts") == {"nodes": 0, "relationships": 0}
 
@@ -145,7 +146,7 @@ def test_unreadable_file(graph: Graph, tmp_path: Path) -> None:
     path.write_text("Färdplan Sörmland", encoding="utf-8")
     path.chmod(0)
     report = ingest_file(graph, path)
-    assert report.status == "fel" and report.error.startswith("Filen får inte läsas")
+    assert report.status == IngestStatus.FAILED and report.error.startswith("Filen får inte läsas")
     assert graph.read_one("backup/counts") == {"nodes": 0, "relationships": 0}
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from domain.states import IngestStatus
 from graph import export, schema
 from graph.db import Graph
 from graph.server import LocalNeo4j, free_port
@@ -101,7 +102,7 @@ def test_sigkill_mid_ingest_leaves_only_whole_documents(
         assert big_id not in mentions_per_document(after)
 
         rerun = ingest_paths(graph, [*samples, big])
-        assert [r.status for r in rerun] == ["oförändrad"] * len(samples) + ["inläst"]
+        assert [r.status for r in rerun] == [IngestStatus.UNCHANGED] * len(samples) + [IngestStatus.LOADED]
         final = export.to_json(graph)
         assert without_ingest_times(final) == without_ingest_times(reference)
         assert mentions_per_document(final) == mentions_per_document(reference)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from domain.states import GapKind
 from graph.analytics.gaps import indicator_gaps
 from graph.db import Graph
 from graph.indicators import (
@@ -70,7 +71,7 @@ def test_overview_counts_all_projects_and_lists_the_first(graph: Graph, ids: dic
 
 
 def test_gaps_name_indicators_without_measures(graph: Graph, ids: dict) -> None:
-    gaps = [g for g in indicator_gaps(graph) if g["kind"] == "indikator utan mått"]
+    gaps = [g for g in indicator_gaps(graph) if g["kind"] == GapKind.INDICATOR_WITHOUT_MEASURE]
     assert [g["name"] for g in gaps] == ["Rehabiliterande"]
 
 

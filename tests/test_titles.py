@@ -10,6 +10,7 @@ from typing import get_args
 import pytest
 
 from domain import actors, model, places, titles
+from domain.states import GapKind, IngestStatus
 from graph.db import Graph
 from graph.maintain import edit, fields
 from graph.settings import PROJECT_ROOT
@@ -141,3 +142,10 @@ def test_the_ontology_names_the_same_labels_and_relationships() -> None:
     documented_types = set(re.findall(r"\[:([A-Z_]+)", text))
     assert documented_labels == set(titles.LABEL_TITLES)
     assert documented_types == set(titles.RELATIONSHIP_TITLES)
+
+
+def test_every_program_state_has_a_swedish_title() -> None:
+    assert set(titles.INGEST_STATUS_TITLES) == set(IngestStatus)
+    assert set(titles.GAP_KIND_TITLES) == set(GapKind)
+    # the values code branches on are English; Swedish is only for showing
+    assert all(value.isascii() for value in [*IngestStatus, *GapKind])
