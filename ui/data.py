@@ -273,7 +273,7 @@ def preview_upload(data: bytes, file_name: str) -> Any:
 
 
 def ingest_upload(
-    graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], None] | None = None
+    graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], object] | None = None
 ) -> Any:
     """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results;
     an ``ingest.pipeline.IngestReport``.

@@ -165,7 +165,8 @@ def communities(
     seconds at 50 000).
     """
     stored = (min_score, seed) == (COMMUNITY_MIN_SCORE, COMMUNITY_SEED)
-    if not stored or graph.read_one("analytics/communities_missing", min_score=min_score)["missing"]:
+    missing = graph.read_one("analytics/communities_missing", min_score=min_score) if stored else None
+    if not stored or missing is None or missing["missing"]:
         return _communities_now(graph, min_score, min_size, seed)[: limit or ALL]
     found = graph.read(
         "analytics/communities", min_size=min_size, limit=limit or ALL, per_community=per_community or ALL
