@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PYTHON ?= python3
 PORT   ?= 8501
 
-.PHONY: install neo4j run app test lint format stop bench clean audit
+.PHONY: install neo4j run app test test-fast typecheck lint format stop bench clean audit
 
 install: $(VENV)/.installed
 
@@ -26,10 +26,16 @@ app: install                        ## only the app (Neo4j already running)
 	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
-test: install                       ## lint and the whole test suite against a real Neo4j
+test: install typecheck             ## lint, types and the whole test suite against a real Neo4j
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+test-fast: install                  ## the tests without Neo4j, Streamlit pages, a browser or long runs (< 60 s)
+	$(BIN)/python -m pytest -q -m "not db and not app and not browser and not slow"
+
+typecheck: install                  ## mypy over the five packages ([tool.mypy] in pyproject.toml)
+	$(BIN)/mypy
 
 audit: install                      ## known vulnerabilities in the installed dependencies (PyPI's JSON API)
 	$(BIN)/pip-audit --vulnerability-service pypi --progress-spinner off --skip-editable

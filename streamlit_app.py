@@ -5,7 +5,17 @@ One list of pages per section (user group); add a page by adding an ``st.Page`` 
 
 import streamlit as st
 
+from ui import data
 from ui.errors import run_safely
+
+
+def _ingest_pipeline():  # imported on the first upload: the readers are heavy
+    from ingest import pipeline
+
+    return pipeline
+
+
+data.use_ingest(_ingest_pipeline)
 
 st.set_page_config(
     page_title="Projektdatabas Nära vård", page_icon=":material/local_hospital:", layout="wide"

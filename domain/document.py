@@ -107,6 +107,10 @@ class SourceDocument:
         return [b for i, b in enumerate(self.blocks) if b.section in inside and i != section.block]
 
 
+# The largest file a reader accepts (and the app's upload limit, .streamlit/config.toml).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
 class ReadError(Exception):
     """A file that cannot be read. ``message`` is Swedish and shown to users as it is."""
 

@@ -303,7 +303,7 @@ def _has_context(text: str, start: int) -> bool:
 def _after_name(text: str, start: int) -> bool:
     """A capitalised word right before, mid-sentence: a surname ("Anna Lund"), not a place."""
     before = re.search(r"([A-ZÅÄÖ][\wåäö]+)\s+$", text[max(0, start - 30) : start])
-    return bool(before) and not _sentence_start(text, start - len(before.group()))
+    return before is not None and not _sentence_start(text, start - len(before.group()))
 
 
 def _next_to_place(text: str, span: tuple[int, int], found: list[PlaceMention]) -> bool:

@@ -58,6 +58,17 @@ class DocumentKind(StrEnum):
 
 
 class IngestStatus(StrEnum):
-    LOADED = "loaded"
-    UNCHANGED = "unchanged"
-    FAILED = "failed"
+    """What ingesting one file did (ingest.pipeline.IngestReport.status)."""
+
+    LOADED = "loaded"  # inläst
+    UNCHANGED = "unchanged"  # oförändrad: the same bytes with the same extractor version
+    FAILED = "failed"  # fel: not readable; the report's error says why, in Swedish
+
+
+class GapKind(StrEnum):
+    """The kind of a gap row where one list holds several (graph.analytics.gaps)."""
+
+    INDICATOR_WITHOUT_MEASURE = "indicator_without_measure"
+    MEASURE_WITHOUT_SOURCE = "measure_without_source"
+    OVERDUE = "overdue"  # timeplan past its end, still ongoing
+    YEAR_WITHOUT_ACTIVITY = "year_without_activity"

@@ -27,7 +27,7 @@ def snapshot(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     def work(tx: ManagedTransaction) -> dict[str, list[dict[str, Any]]]:
         nodes = [
             {"id": row["id"], "labels": sorted(row["labels"]), "properties": _content(row["properties"])}
-            for row in run(tx, "export/nodes")
+            for row in run(tx, "backup/nodes")
             if row["id"] is not None  # deleted by a concurrent commit after it was matched
         ]
         relationships = [
@@ -37,7 +37,7 @@ def snapshot(graph: Graph) -> dict[str, list[dict[str, Any]]]:
                 "end": row["end"],
                 "properties": _content(row["properties"]),
             }
-            for row in run(tx, "export/relationships")
+            for row in run(tx, "backup/relationships")
             if row["start"] is not None and row["end"] is not None
         ]
         return {"nodes": nodes, "relationships": relationships}

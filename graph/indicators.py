@@ -1,5 +1,6 @@
 """Indicator follow-up for the Indikatorer page and the CLI: målområde → indicator → measure with
-values per area and period, the projects that follow each indicator, and the gaps.
+values per area and period and the projects that follow each indicator (the gaps are
+graph.analytics.gaps.indicator_gaps).
 
 Values are read from (Measure)-[:HAS_VALUE]->(MeasureValue); each value carries its area by name
 and kind (kommun, region, län, riket) and its county, so a chart can put a municipality beside
@@ -54,19 +55,6 @@ def value_history(graph: Graph, measure_id: str, area: str, period: str, gender:
     """Every version of one value, oldest first: what it was, when it changed, from which file."""
     rows = measure_values(graph, measure_id, gender=gender, history=True)
     return [r for r in rows if r["area"] == area and r["period"] == period]
-
-
-def indicator_gaps(graph: Graph) -> Row:
-    """``{"indicators_without_measures": [...], "measures_without_values": [...]}``."""
-    return {
-        "indicators_without_measures": graph.read("indicators/indicators_without_measures"),
-        "measures_without_values": graph.read("indicators/measures_without_values"),
-    }
-
-
-def measures(graph: Graph) -> list[Row]:
-    """Every measure: id, name, source, kolada_kpi, kolada_mapped_at, indicators, values (current)."""
-    return graph.read("indicators/measures")
 
 
 def counties_of(values: list[Row]) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.document import ReadError
+from domain.states import IngestStatus
 from graph.analytics.refresh import refresh_if_stale
 from graph.db import Graph
 from ingest.extractors import extract
@@ -20,7 +21,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 @dataclass
 class IngestReport:
     file_name: str
-    status: str  # "inläst" | "oförändrad" | "fel"
+    status: IngestStatus  # shown in Swedish by domain.titles.INGEST_STATUS_TITLES
     document_id: str | None = None
     kind: str | None = None
     county: str | None = None
@@ -30,7 +31,7 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        return self.status != "fel"
+        return self.status != IngestStatus.FAILED
 
 
 def preview(
@@ -55,12 +56,16 @@ def ingest_file(
     try:
         document = read_document(path, data=data, file_name=file_name)
     except ReadError as error:
-        return IngestReport(file_name=name, status="fel", error=error.message)
+        return IngestReport(file_name=name, status=IngestStatus.FAILED, error=error.message)
     report = IngestReport(
-        file_name=name, status="inläst", document_id=document.id, kind=document.kind, county=document.county
+        file_name=name,
+        status=IngestStatus.LOADED,
+        document_id=document.id,
+        kind=document.kind,
+        county=document.county,
     )
     if not force and document_state(graph, document.id) == EXTRACTOR_VERSION:
-        report.status = "oförändrad"
+        report.status = IngestStatus.UNCHANGED
         return report
     known = known or KnownNodes(graph)
     resolved = resolve(extract(document), document, known.nodes())

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from domain import places
 from domain.document import SourceDocument
 from domain.ids import ID_PREFIX, clean_text, make_id, name_key
-from domain.model import Entity, Extraction, Label
+from domain.model import Entity, Evidence, Extraction, Label
 from ingest.vocabulary import actors as actor_vocabulary
 
 FUZZY_LABELS: frozenset[str] = frozenset({"Actor", "FocusArea", "GoalArea", "Indicator", "TargetGroup"})
@@ -282,7 +282,7 @@ class _Resolver:
             result.nodes.append(self._node_row(group))
             for entity, _ in group.members:
                 reason = merge_reason(entity, group)
-                evidence = entity.evidence or [None]
+                evidence: list[Evidence | None] = list(entity.evidence) or [None]
                 for item in evidence:
                     result.mentions.append(
                         MentionRow(

@@ -14,6 +14,7 @@ because it is an operator's tool driving the app's functions, not a part of the 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import math
 import os
@@ -221,7 +222,7 @@ def run_load(
         rng = random.Random(seed * 1000 + index)
         while not stop.is_set():
             name = rng.choices(names, weights)[0]
-            recorder.timed(name, lambda n=name: operations[n][0](graph, rng))
+            recorder.timed(name, functools.partial(operations[name][0], graph, rng))
 
     def editor(index: int, documents: list[Path]) -> None:
         from ingest.pipeline import ingest_file
@@ -248,7 +249,7 @@ def run_load(
         with requests.Session() as http:
             while not stop.is_set():
                 for name, path in (("app /_stcore/health", "/_stcore/health"), ("app sidan", "/")):
-                    recorder.timed(name, lambda p=path: _get(http, base + p))
+                    recorder.timed(name, functools.partial(_get, http, base + path))
                 stop.wait(0.5)
 
     with tempfile.TemporaryDirectory(prefix="projektdb-load-") as tmp:

@@ -21,6 +21,21 @@ SAMPLE_DIR = PROJECT_ROOT / "sample_data"
 FARDPLAN = SAMPLE_DIR / "001_f592cce8843fa616.txt"
 
 
+DB_FIXTURES = frozenset({"neo4j_settings", "graph"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that starts or uses the test Neo4j (directly or through another fixture) as
+    ``db``, and every test that uses an ``app`` fixture (an AppTest) as ``app``: ``make test-fast``
+    deselects them."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if DB_FIXTURES & used:
+            item.add_marker(pytest.mark.db)
+        if "app" in used:
+            item.add_marker(pytest.mark.app)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_external_database() -> None:
     """Tests use only the server they start: an external NEO4J_URI in the environment (a

@@ -9,12 +9,15 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from domain.document import MAX_FILE_BYTES as PAGE_MAX_FILE_BYTES
 from graph.maintain.users import User
 from graph.settings import PROJECT_ROOT, Settings
 from ingest.readers import MAX_FILE_BYTES
 from tests import app_support
 from tests.app_support import TIMEOUT_S, fresh_app, load_sample, text_of
 from tests.conftest import FARDPLAN
+
+pytestmark = pytest.mark.app
 
 UNGA_VUXNA = "project-tillsammans-for-unga-vuxna"
 
@@ -220,3 +223,5 @@ def test_database_down_is_a_swedish_message(monkeypatch: pytest.MonkeyPatch) -> 
 def test_upload_limit_matches_the_reader() -> None:
     config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_FILE_BYTES
+    # the page shows domain's limit, the readers enforce their own: the two must agree
+    assert PAGE_MAX_FILE_BYTES == MAX_FILE_BYTES

@@ -82,6 +82,7 @@ def test_ui_gives_viewers_a_read_only_connection(
     auth._write_connection.clear()
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("page", EDITOR_PAGES)
 def test_editor_pages_refuse_viewers_and_anonymous_users_on_the_server(page: str) -> None:
     path = str(PROJECT_ROOT / "ui" / "pages" / f"{page}.py")
@@ -95,6 +96,7 @@ def test_editor_pages_refuse_viewers_and_anonymous_users_on_the_server(page: str
     assert not viewer.title  # the page itself never rendered
 
 
+@pytest.mark.app
 def test_sign_in_form_with_the_local_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "users.toml"
     users.add("bo", "viewer", "annat-lösen-22", path)

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 import ingest.readers as readers
-from graph import export
+from domain.states import IngestStatus
+from graph import export, queries
+from graph.analytics import search
 from graph.db import Graph
 from ingest.pipeline import ingest_file
 from tests.conftest import FARDPLAN
@@ -167,7 +169,7 @@ def test_refused_with_a_swedish_message_and_nothing_written(
 ) -> None:
     path, data, name = build(tmp_path)
     report = ingest_file(graph, path, data=data, file_name=name)
-    assert report.status == "fel" and report.error, kind
+    assert report.status == IngestStatus.FAILED and report.error, kind
     assert report.error.startswith(message) or (kind.startswith("zip-bomb") and "zip-bomb" in report.error)
     assert graph.read_one("backup/counts") == {"nodes": 0, "relationships": 0}
 
@@ -178,7 +180,7 @@ def test_unreadable_file(graph: Graph, tmp_path: Path) -> None:
     path.write_text("Färdplan Sörmland", encoding="utf-8")
     path.chmod(0)
     report = ingest_file(graph, path)
-    assert report.status == "fel" and report.error.startswith("Filen får inte läsas")
+    assert report.status == IngestStatus.FAILED and report.error.startswith("Filen får inte läsas")
     assert graph.read_one("backup/counts") == {"nodes": 0, "relationships": 0}
 
 
@@ -337,9 +339,6 @@ SEARCHES = [
 
 @pytest.mark.parametrize("text", SEARCHES, ids=[f"search{i}" for i in range(len(SEARCHES))])
 def test_special_strings_in_search_and_forms(graph: Graph, text: str) -> None:
-    search = pytest.importorskip("graph.analytics.search")
-    from graph import queries
-
     assert ingest_file(graph, FARDPLAN).ok
     before = export.to_json(graph)
     result = search.search(graph, text)

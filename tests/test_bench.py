@@ -36,6 +36,7 @@ def _resolved_rows(seed: int, plans: list[generator.PlanSpec]) -> list[dict]:
     return rows
 
 
+@pytest.mark.slow
 def test_same_seed_gives_the_same_corpus() -> None:
     first = generator.national_plans(seed=3, projects=300, counties=2)
     second = generator.national_plans(seed=3, projects=300, counties=2)
@@ -67,6 +68,7 @@ def test_an_extraction_has_the_ontology_shape() -> None:
     assert all(m.quote for m in resolved.mentions)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", writers.FORMATS)
 def test_written_plans_read_back_with_their_tables(tmp_path: Path, fmt: str) -> None:
     plan = next(p for p in generator.national_plans(seed=2, projects=400, counties=1) if len(p.rows) >= 3)
@@ -100,11 +102,39 @@ def test_loader_comparison_loads_the_same_rows_and_removes_its_copies(graph: Gra
     assert graph.read_one("admin/counts") == before
 
 
+def _failed_entries(value: object, path: str = "") -> list[str]:
+    """Every place in a benchmark report with an ``error``/``errors`` or a ``skipped``."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("error", "errors", "skipped") and item:
+                found.append(f"{path}.{key}: {str(item)[:200]}")
+            found += _failed_entries(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _failed_entries(item, f"{path}[{i}]")
+    return found
+
+
+def test_failed_entries_are_found_at_any_depth() -> None:
+    report = {
+        "sizes": [
+            {"queries": {"search": {"error": "boom"}, "gaps": {"p50_ms": 1}}, "pages": {"skipped": "x"}}
+        ]
+    }
+    assert _failed_entries(report) == [".sizes[0].queries.search.error: boom", ".sizes[0].pages.skipped: x"]
+    assert _failed_entries({"file_ingest": {"txt": {"errors": []}}, "ok": True}) == []
+
+
+@pytest.mark.db  # the benchmark starts its own Neo4j
+@pytest.mark.slow
 def test_bench_quick_writes_every_key(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = CliRunner().invoke(app, ["bench", "--quick", "--json", str(out)])
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
+    # a measurement that failed or found nothing to measure is a failure, not a gap in the JSON
+    assert not _failed_entries(report), _failed_entries(report)
     assert {"meta", "sizes", "growth"} <= report.keys()
     assert report["meta"]["quick"] is True
     (size,) = report["sizes"]

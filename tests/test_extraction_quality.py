@@ -7,6 +7,8 @@ import pytest
 from ingest.quality import TYPES, evaluate, totals
 from tests.conftest import SAMPLE_DIR
 
+pytestmark = pytest.mark.slow  # reads and scores every sample document
+
 GOLD_DIR = SAMPLE_DIR.parent / "tests" / "gold"
 MIN_RECALL = 0.9
 MIN_PRECISION = 0.85

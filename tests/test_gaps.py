@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from domain import places
 from domain.model import Extraction
+from domain.states import GapKind
 from graph import queries
 from graph.analytics import gaps
 from graph.db import Graph
@@ -42,7 +43,9 @@ def gap_cells(cells: list[dict]) -> set[tuple[str, str, str]]:
 
 def test_gaps_on_the_corpus(graph: Graph) -> None:
     load_corpus(graph)
-    indicators = {r["name"] for r in gaps.indicator_gaps(graph) if r["kind"] == "indikator utan mått"}
+    indicators = {
+        r["name"] for r in gaps.indicator_gaps(graph) if r["kind"] == GapKind.INDICATOR_WITHOUT_MEASURE
+    }
     assert indicators == {"Rehabiliterande"}
 
     goals = gaps.goal_gaps(graph)
@@ -195,8 +198,8 @@ def test_time_and_readiness_gaps(graph: Graph) -> None:
     load(graph, document("t.txt", "t"), ex)
 
     time = gaps.time_gaps(graph, year=2025)
-    assert [r["name"] for r in time if r["kind"] == "tidplan passerad"] == ["Yrkesresan"]
-    years = [r for r in time if r["kind"] == "år utan aktivitet"]
+    assert [r["name"] for r in time if r["kind"] == GapKind.OVERDUE] == ["Yrkesresan"]
+    years = [r for r in time if r["kind"] == GapKind.YEAR_WITHOUT_ACTIVITY]
     assert years[0]["name"] == "Kompetensförsörjning" and years[0]["years"] == [2026, 2027]
 
     checklist = {r["name"]: r["checklist"] for r in gaps.readiness(graph)}
@@ -247,7 +250,9 @@ def test_year_gaps_and_target_groups_named_in_a_malbild(graph: Graph) -> None:
     ]:
         ex.relate("IN_FOCUS_AREA", ex.entity("Project", name, evidence(name), **props), busy, evidence(name))
     load(graph, document("y.txt", "y"), ex)
-    years = {r["name"]: r for r in gaps.time_gaps(graph, year=2025) if r["kind"] == "år utan aktivitet"}
+    years = {
+        r["name"]: r for r in gaps.time_gaps(graph, year=2025) if r["kind"] == GapKind.YEAR_WITHOUT_ACTIVITY
+    }
     assert years["Digitalisering"]["years"] == [2025] and years["Digitalisering"]["projects"] == 2
     assert years["Tom"]["years"] == [2025, 2026] and years["Tom"]["projects"] == 0
 

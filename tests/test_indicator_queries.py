@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from domain.states import GapKind
+from graph.analytics.gaps import indicator_gaps
 from graph.db import Graph
 from graph.indicators import (
     NO_GOAL_AREA,
     counties_of,
-    indicator_gaps,
     indicator_overview,
     measure_values,
-    measures,
 )
 from ingest.values.load import import_values
 from tests.value_fixtures import CONTINUITY, SIP, VISITS, build_indicator_graph
@@ -70,24 +70,9 @@ def test_overview_counts_all_projects_and_lists_the_first(graph: Graph, ids: dic
     assert (limited["project_count"], limited["projects"]) == (1, [])
 
 
-def test_gaps_name_measures_without_values_and_indicators_without_measures(graph: Graph, ids: dict) -> None:
-    gaps = indicator_gaps(graph)
-    assert [(i["name"], i["measure_status"]) for i in gaps["indicators_without_measures"]] == [
-        ("Rehabiliterande", "ej klart")
-    ]
-    assert [(m["name"], m["indicators"]) for m in gaps["measures_without_values"]] == [
-        (VISITS, ["Kontinuitet"]),
-        (SIP, ["Samordning"]),
-    ]
-
-
-def test_measures_list_counts_current_values(graph: Graph, ids: dict) -> None:
-    counted = {m["name"]: (m["values"], m["indicators"]) for m in measures(graph)}
-    assert counted == {
-        CONTINUITY: (7, ["Kontinuitet"]),
-        SIP: (0, ["Samordning"]),
-        VISITS: (0, ["Kontinuitet"]),
-    }
+def test_gaps_name_indicators_without_measures(graph: Graph, ids: dict) -> None:
+    gaps = [g for g in indicator_gaps(graph) if g["kind"] == GapKind.INDICATOR_WITHOUT_MEASURE]
+    assert [g["name"] for g in gaps] == ["Rehabiliterande"]
 
 
 def test_chart_puts_municipalities_beside_county_and_country(graph: Graph, ids: dict) -> None:

@@ -6,9 +6,15 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from domain.states import IngestStatus
 from graph import export, schema
 from graph.db import Graph
+from graph.settings import Settings
 from ingest.pipeline import ingest_file, ingest_paths
+from projektdb.cli import app
 from tests.conftest import FARDPLAN, SAMPLE_DIR
 
 
@@ -18,7 +24,7 @@ def label_counts(graph: Graph) -> Counter[str]:
 
 def test_fardplan_activity_tables_become_projects_with_provenance(graph: Graph) -> None:
     report = ingest_file(graph, FARDPLAN)
-    assert report.status == "inläst" and report.kind == "färdplan" and report.county == "Sörmland"
+    assert report.status == IngestStatus.LOADED and report.kind == "färdplan" and report.county == "Sörmland"
     counts = label_counts(graph)
     assert counts["Document"] == 1
     assert counts["FocusArea"] == 5
@@ -56,10 +62,10 @@ def test_reingest_changes_nothing(graph: Graph) -> None:
     ingest_file(graph, FARDPLAN)
     first = export.to_json(graph)
     again = ingest_file(graph, FARDPLAN)
-    assert again.status == "oförändrad"
+    assert again.status == IngestStatus.UNCHANGED
     assert export.to_json(graph) == first
     forced = ingest_file(graph, FARDPLAN, force=True)
-    assert forced.status == "inläst"
+    assert forced.status == IngestStatus.LOADED
     assert export.to_json(graph) == first
 
 
@@ -77,5 +83,19 @@ def test_unreadable_file_writes_nothing(graph: Graph, tmp_path: Path) -> None:
     junk = tmp_path / "trasig.pdf"
     junk.write_bytes(b"%PDF-1.4\n\x00\x01garbage")
     report = ingest_file(graph, junk)
-    assert report.status == "fel" and report.error
+    assert report.status == IngestStatus.FAILED and report.error
     assert label_counts(graph) == Counter()
+
+
+def test_cli_shows_the_status_in_swedish_and_its_json_keeps_the_value(
+    graph: Graph, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROJEKTDB_DATA_DIR", str(neo4j_settings.data_dir))
+    monkeypatch.setenv("PROJEKTDB_BOLT_PORT", str(neo4j_settings.bolt_port))
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(FARDPLAN)])
+    assert first.exit_code == 0, first.output
+    assert "inläst" in first.output
+    again = runner.invoke(app, ["ingest", "--json", str(FARDPLAN)])
+    assert again.exit_code == 0, again.output
+    assert [r["status"] for r in json.loads(again.output)] == [IngestStatus.UNCHANGED.value]

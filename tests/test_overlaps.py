@@ -13,6 +13,31 @@ from graph.db import Graph
 from tests.analytics_corpus import load_corpus
 from tests.factories import document, evidence, load
 
+# The actor network as networkx sees it: the reference the stored (igraph) centrality is checked
+# against. Each actor with the active projects it is responsible for or takes part in.
+ACTOR_PROJECTS = """
+MATCH (a:Actor)-[r:RESPONSIBLE_FOR|PARTICIPATES_IN]->(p:Project)
+WHERE coalesce(p.status, 'okänd') IN $statuses
+WITH a, p, 'RESPONSIBLE_FOR' IN collect(type(r)) AS responsible
+RETURN a.id AS actor, a.name AS actor_name, a.type AS actor_type,
+       collect([p.id, p.name, responsible]) AS projects
+ORDER BY actor
+"""
+
+
+def actor_network(graph: Graph) -> nx.Graph:
+    """Bipartite actor–project graph (node attribute ``kind``: "actor" or "project"; edge attribute
+    ``responsible``: the actor is responsible for the project, not only a partner)."""
+    g = nx.Graph()
+    with graph.session() as session:
+        rows = session.run(ACTOR_PROJECTS, statuses=network.ACTIVE).data()
+    for row in rows:
+        g.add_node(row["actor"], kind="actor", name=row["actor_name"], type=row["actor_type"])
+        for project, name, responsible in row["projects"]:
+            g.add_node(project, kind="project", name=name)
+            g.add_edge(row["actor"], project, responsible=responsible)
+    return g
+
 
 def test_same_goal_and_target_group_with_different_responsibles(graph: Graph) -> None:
     ex = Extraction()
@@ -115,7 +140,7 @@ def test_refresh_stores_communities_and_actor_metrics_the_same_each_time(graph: 
 def test_stored_centrality_is_networkx_betweenness(graph: Graph) -> None:
     load_corpus(graph)
     refresh.refresh(graph)
-    g = network.actor_network(graph)
+    g = actor_network(graph)
     actors = [n for n, d in g.nodes(data=True) if d["kind"] == "actor"]
     projection = nx.bipartite.weighted_projected_graph(g, actors)
     expected = nx.betweenness_centrality(projection, normalized=True)

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import streamlit as st
 
 from graph import indicators, queries
 from graph.analytics import gaps, network, overlaps, related, search
 from graph.db import DatabaseUnavailable, Graph
-
-if TYPE_CHECKING:  # the readers (pdfplumber, python-docx) load only when a page ingests
-    from ingest.pipeline import IngestReport
-    from ingest.resolve import ResolvedDocument
 
 CACHE_TTL_S = 300
 Row = dict[str, Any]
@@ -237,23 +233,53 @@ def measure_values(measure_id: str) -> list[Row]:
 
 
 # --- ingest (writes) -----------------------------------------------------------------------------
+# The UI does not import the ingest package (tests/test_architecture.py): the app's root,
+# streamlit_app.py, hands it the pipeline with ``use_ingest``. A factory, so that the readers
+# (pdfplumber, python-docx) load only when a page ingests.
 
 
-def preview_upload(data: bytes, file_name: str) -> ResolvedDocument:
-    """What an ingest of the uploaded bytes would store (nothing is written). Raises ReadError."""
-    from ingest import pipeline
+class IngestPipeline(Protocol):
+    """What the upload needs of ``ingest.pipeline``."""
 
-    return pipeline.preview(Path(file_name), data=data, file_name=file_name, graph=graph_or_stop())
+    def preview(
+        self, path: Path, data: bytes | None = ..., file_name: str | None = ..., graph: Graph | None = ...
+    ) -> Any: ...
+
+    def ingest_file(
+        self, graph: Graph, path: Path, data: bytes | None = ..., file_name: str | None = ...
+    ) -> Any: ...
+
+    def after_ingest(self, graph: Graph, reports: list[Any]) -> None: ...
+
+
+_pipeline: Callable[[], IngestPipeline] | None = None
+
+
+def use_ingest(factory: Callable[[], IngestPipeline]) -> None:
+    global _pipeline
+    _pipeline = factory
+
+
+def _ingest() -> IngestPipeline:
+    if _pipeline is None:
+        raise RuntimeError("No ingest pipeline: streamlit_app.py calls ui.data.use_ingest at start.")
+    return _pipeline()
+
+
+def preview_upload(data: bytes, file_name: str) -> Any:
+    """What an ingest of the uploaded bytes would store (an ``ingest.resolve.ResolvedDocument``;
+    nothing is written). Raises ReadError."""
+    return _ingest().preview(Path(file_name), data=data, file_name=file_name, graph=graph_or_stop())
 
 
 def ingest_upload(
-    graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], None] | None = None
-) -> IngestReport:
-    """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results.
+    graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], object] | None = None
+) -> Any:
+    """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results;
+    an ``ingest.pipeline.IngestReport``.
 
     ``graph`` is the signed-in editor's write connection (``ui.auth.graph_for``)."""
-    from ingest import pipeline
-
+    pipeline = _ingest()
     step = on_step or (lambda _: None)
     step("Läser och sparar dokumentet …")
     report = pipeline.ingest_file(graph, Path(file_name), data=data, file_name=file_name)

@@ -9,7 +9,14 @@ import streamlit as st
 
 from ui import data
 from ui.components import document_titles, link, md, md_escape, node_link, parse_sources, quote_block
-from ui.vocabulary import HIDDEN_PROPERTIES, PROPERTY_NAMES, detail_url, label_name, relation_name
+from ui.vocabulary import (
+    HIDDEN_PROPERTIES,
+    PROPERTY_NAMES,
+    detail_url,
+    label_name,
+    property_name,
+    relation_name,
+)
 
 Row = dict[str, Any]
 RELATIONS_SHOWN = 50  # per kind of relationship; a focus area or a region has thousands
@@ -29,7 +36,7 @@ def render_node(node_id: str) -> Row | None:
         "ui/pages/network.py", label="Visa i nätverket", icon=":material/hub:", query_params={"id": node_id}
     )
 
-    _properties(props)
+    _properties(props, label)
     relations = data.node_relation_groups(node_id, per_group=RELATIONS_SHOWN)
     _relations(relations)
     _mentions(node["mentions"])
@@ -39,17 +46,19 @@ def render_node(node_id: str) -> Row | None:
     return node
 
 
-def _properties(props: Row) -> None:
+def _properties(props: Row, label: str | None) -> None:
+    order = list(PROPERTY_NAMES)
+    keys = sorted(
+        (k for k, v in props.items() if k not in HIDDEN_PROPERTIES and v not in (None, "", [])),
+        key=lambda k: order.index(k) if k in order else len(order),
+    )
     rows = []
-    for key, value in props.items():
-        if key in HIDDEN_PROPERTIES or value in (None, "", []):
-            continue
+    for key in keys:
+        value = props[key]
         shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        rows.append((PROPERTY_NAMES.get(key, key), shown))
+        rows.append((property_name(key, label), shown))
     if not rows:
         return
-    order = list(PROPERTY_NAMES.values())
-    rows.sort(key=lambda r: order.index(r[0]) if r[0] in order else len(order))
     md("\n".join(f"- **{name}:** {md_escape(value)}" for name, value in rows))
 
 

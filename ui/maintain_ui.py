@@ -48,24 +48,22 @@ def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str 
 
 
 def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]:
-    """One widget per allowed field; returns {key: value} as the widgets hold them."""
+    """One widget per allowed field; returns {key: value} as the widgets hold them (at first
+    ``fields.form_values``)."""
+    shown = fields.form_values(label, values)
     out: dict[str, Any] = {}
     for field in fields.fields(label):
-        current = values.get(field.key)
+        current = shown[field.key]
         widget_key = f"{key}:{field.key}"
         if field.kind == "textarea":
-            out[field.key] = st.text_area(field.title, value=str(current or ""), key=widget_key)
+            out[field.key] = st.text_area(field.title, value=current, key=widget_key)
         elif field.kind == "bool":
-            out[field.key] = st.checkbox(field.title, value=bool(current), key=widget_key)
+            out[field.key] = st.checkbox(field.title, value=current, key=widget_key)
         elif field.kind == "list":
-            text = "\n".join(current or [])
-            out[field.key] = st.text_area(f"{field.title} (en per rad)", value=text, key=widget_key)
+            out[field.key] = st.text_area(f"{field.title} (en per rad)", value=current, key=widget_key)
         elif field.kind == "choice":
-            options = ["", *field.choices]
-            index = options.index(current) if current in options else 0
-            out[field.key] = st.selectbox(field.title, options, index=index, key=widget_key)
+            options = fields.choice_options(field, current)
+            out[field.key] = st.selectbox(field.title, options, index=options.index(current), key=widget_key)
         else:
-            out[field.key] = st.text_input(
-                field.title, value="" if current is None else str(current), key=widget_key
-            )
+            out[field.key] = st.text_input(field.title, value=current, key=widget_key)
     return out

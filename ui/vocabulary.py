@@ -4,60 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from graph.maintain.fields import LABEL_TITLES
+from domain import titles
 
-# one source for the labels' Swedish names: the maintenance forms use the same
-LABEL_NAMES: dict[str, str] = {**LABEL_TITLES, "Document": "Dokument"}
-
+# one source for the Swedish names: domain.titles (the maintenance forms use the same)
+LABEL_NAMES: dict[str, str] = titles.LABEL_TITLES
 # type → (as seen from the start node, as seen from the end node)
-RELATION_NAMES: dict[str, tuple[str, str]] = {
-    "IN_FOCUS_AREA": ("ingår i fokusområde", "har projekt"),
-    "ADDRESSES": ("arbetar mot", "arbetas mot av"),
-    "UNDER": ("hör till", "omfattar"),
-    "RESPONSIBLE_FOR": ("ansvarar för", "ansvarig"),
-    "PARTICIPATES_IN": ("deltar i", "deltagare"),
-    "TARGETS": ("riktar sig till", "målgrupp för"),
-    "LOCATED_IN": ("genomförs i", "plats för"),
-    "FOLLOWED_BY": ("följs upp med", "följer upp"),
-    "IN_GOAL_AREA": ("hör till målområde", "har indikator"),
-    "MEASURED_BY": ("mäts med", "mått för"),
-    "DECIDED": ("beslutade", "beslutat av"),
-    "CONCERNS": ("gäller", "berörs av beslut"),
-    "MEMBER_OF": ("medlem i", "har medlem"),
-    "IN_COUNTY": ("i länet", "omfattar"),
-    "RELATED_TO": ("liknar", "liknar"),
-}
-
-PROPERTY_NAMES: dict[str, str] = {
-    "description": "Beskrivning",
-    "goal_text": "Mål",
-    "kind": "Typ",
-    "type": "Typ",
-    "status": "Status",
-    "start": "Start",
-    "end": "Slut",
-    "timeplan_text": "Tidsplan",
-    "responsible_text": "Ansvarig (som skrivet)",
-    "county": "Län",
-    "period": "Period",
-    "text": "Text",
-    "definition": "Definition",
-    "source": "Datakälla",
-    "date": "Datum",
-    "body": "Beslutande organ",
-    "diarienummer": "Diarienummer",
-    "paragraph": "Paragraf",
-    "summary": "Beslut",
-    "aliases": "Andra namn",
-    "initiative": "Initiativ",
-    "partners": "Samverkanspartner (antal aktörer)",
-    "centrality": "Centralitet i aktörsnätverket",
-}
-# bookkeeping of the loader and the maintenance tools, not facts for a reader
-HIDDEN_PROPERTIES = frozenset(
-    {"id", "name", "props_source", "confidence", "search_terms", "source_docs", "doc_props", "extracted_keys"}
-    | {"edited", "version", "merged_ids", "manual"}
-)
+RELATION_NAMES: dict[str, tuple[str, str]] = titles.RELATIONSHIP_TITLES
+PROPERTY_NAMES: dict[str, str] = titles.PROPERTY_TITLES
+HIDDEN_PROPERTIES = titles.HIDDEN_PROPERTIES
 
 # label → url path of the page that shows one such node (see streamlit_app.py)
 DETAIL_PAGES: dict[str, str] = {"Project": "projekt", "Actor": "aktor", "Document": "dokument"}
@@ -70,15 +24,12 @@ DETAIL_FILES: dict[str, str] = {
 GENERIC_DETAIL_FILE = "ui/pages/details.py"
 
 
-def label_name(label: str | None) -> str:
-    return LABEL_NAMES.get(label or "", label or "Okänd")
+label_name = titles.label_title
+property_name = titles.property_title
 
 
 def relation_name(rel_type: str, outgoing: bool) -> str:
-    names = RELATION_NAMES.get(rel_type)
-    if names is None:
-        return rel_type.lower().replace("_", " ")
-    return names[0] if outgoing else names[1]
+    return titles.relationship_title(rel_type, outgoing)
 
 
 def detail_path(label: str | None) -> str:

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from domain import places
+from domain.states import GapKind
 from graph.db import Graph
 
 Row = dict[str, Any]
@@ -96,10 +97,16 @@ def indicator_gaps(graph: Graph, limit: int = DEFAULT_LIMIT) -> list[Row]:
     """Indicators without a measure, and measures without a data source."""
     rows: list[Row] = []
     for row in graph.read("analytics/indicators_without_measures"):
-        rows.append(row | {"kind": "indikator utan mått", "description": f"{row['name']} saknar mått."})
+        rows.append(
+            row | {"kind": GapKind.INDICATOR_WITHOUT_MEASURE, "description": f"{row['name']} saknar mått."}
+        )
     for row in graph.read("analytics/measures_without_source", limit=limit):
         rows.append(
-            row | {"kind": "mått utan datakälla", "description": f"Måttet {row['name']} saknar datakälla."}
+            row
+            | {
+                "kind": GapKind.MEASURE_WITHOUT_SOURCE,
+                "description": f"Måttet {row['name']} saknar datakälla.",
+            }
         )
     return rows
 
@@ -139,7 +146,7 @@ def time_gaps(graph: Graph, year: int | None = None, limit: int = DEFAULT_LIMIT)
         rows.append(
             row
             | {
-                "kind": "tidplan passerad",
+                "kind": GapKind.OVERDUE,
                 "description": f"Tidplanen slutade {row['end']} men projektet står som pågående.",
             }
         )
@@ -148,7 +155,7 @@ def time_gaps(graph: Graph, year: int | None = None, limit: int = DEFAULT_LIMIT)
         rows.append(
             row
             | {
-                "kind": "år utan aktivitet",
+                "kind": GapKind.YEAR_WITHOUT_ACTIVITY,
                 "description": f"Inget planerat eller pågående arbete inom {row['name']} år {years}.",
             }
         )

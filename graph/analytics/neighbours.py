@@ -98,7 +98,8 @@ def _pick(
     inside = _best(scores[:, start:end], row0, start, k, min_score)
     scores[:, start:end] = -np.inf
     outside = _best(scores, row0, 0, k, min_score)
-    overall = _keep_best(*(np.concatenate(p) for p in zip(inside, outside, strict=True)), k)
+    merged_rows, merged_cols, merged_values = (np.concatenate(p) for p in zip(inside, outside, strict=True))
+    overall = _keep_best(merged_rows, merged_cols, merged_values, k)
     rows, cols, values = (np.concatenate(p) for p in zip(overall, _keep_best(*outside, k_other), strict=True))
     _, first = np.unique(rows * (cols.max(initial=0) + 1) + cols, return_index=True)  # once per pair
     return rows[first], cols[first], values[first]

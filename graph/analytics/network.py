@@ -20,16 +20,13 @@ from __future__ import annotations
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import igraph
 import numpy as np
 from scipy import sparse
 
 from graph.db import Graph
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 Row = dict[str, Any]
 ACTIVE = ["pågående", "planerad", "okänd"]
@@ -40,20 +37,6 @@ ALL = 2**31 - 1  # "no limit" for a Cypher LIMIT / slice
 
 
 # --- the actor network ---------------------------------------------------------------------------
-
-
-def actor_network(graph: Graph, statuses: list[str] | None = None) -> nx.Graph:
-    """Bipartite actor–project graph (node attribute ``kind``: "actor" or "project"; edge attribute
-    ``responsible``: the actor is responsible for the project, not only a partner)."""
-    import networkx as nx  # only here: the app and refresh never need it
-
-    g = nx.Graph()
-    for row in graph.read("analytics/actor_projects", statuses=statuses or ACTIVE):
-        g.add_node(row["actor"], kind="actor", name=row["actor_name"], type=row["actor_type"])
-        for project, name, responsible in row["projects"]:
-            g.add_node(project, kind="project", name=name)
-            g.add_edge(row["actor"], project, responsible=responsible)
-    return g
 
 
 def actor_load(graph: Graph, min_projects: int = 3, statuses: list[str] | None = None) -> list[Row]:
@@ -182,7 +165,8 @@ def communities(
     seconds at 50 000).
     """
     stored = (min_score, seed) == (COMMUNITY_MIN_SCORE, COMMUNITY_SEED)
-    if not stored or graph.read_one("analytics/communities_missing", min_score=min_score)["missing"]:
+    missing = graph.read_one("analytics/communities_missing", min_score=min_score) if stored else None
+    if not stored or missing is None or missing["missing"]:
         return _communities_now(graph, min_score, min_size, seed)[: limit or ALL]
     found = graph.read(
         "analytics/communities", min_size=min_size, limit=limit or ALL, per_community=per_community or ALL

@@ -25,7 +25,7 @@ def get_node(graph: Graph, node_id: str) -> Row | None:
 
 def nodes_by_label(graph: Graph, label: str) -> list[Row]:
     fields.fields(label)  # validates the label
-    return graph.read("maintain/nodes_by_label", label=label)
+    return graph.read("queries/nodes_by_label", label=label)
 
 
 def relationships_of(graph: Graph, node_id: str) -> list[Row]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from domain import actors, titles
 from graph.maintain import MaintainError
 
 Kind = Literal["text", "textarea", "int", "list", "bool", "choice"]
@@ -28,22 +29,7 @@ STATUS_FOR_STATE: dict[str, str] = {
     "uppföljd/avslutad": "avslutad",
 }
 STATUSES = ("planerad", "pågående", "avslutad", "okänd")
-ACTOR_TYPES = (
-    "region",
-    "kommun",
-    "nämnd",
-    "styrgrupp",
-    "nätverk",
-    "beredningsgrupp",
-    "arbetsgrupp",
-    "enhet",
-    "myndighet",
-    "lärosäte",
-    "civilsamhälle",
-    "roll",
-    "person",
-    "organisation",
-)
+ACTOR_TYPES = actors.ACTOR_TYPES
 
 
 @dataclass(frozen=True)
@@ -54,78 +40,62 @@ class Field:
     choices: tuple[str, ...] = ()
 
 
-def _f(key: str, title: str, kind: Kind = "text", choices: tuple[str, ...] = ()) -> Field:
-    return Field(key, title, kind, choices)
+def _fields(label: str, *specs: tuple[Any, ...]) -> tuple[Field, ...]:
+    """(key, kind, choices, hint): the title is the property's in ``domain.titles``, with a hint
+    for the form appended ("Start (år eller datum)")."""
+    out = []
+    for key, kind, choices, hint in (tuple(spec) + (None,) * (4 - len(spec)) for spec in specs):
+        title = titles.property_title(key, label) + (f" ({hint})" if hint else "")
+        out.append(Field(key, title, kind or "text", choices or ()))
+    return tuple(out)
 
 
 FIELDS: dict[str, tuple[Field, ...]] = {
-    "Project": (
-        _f("name", "Namn"),
-        _f("description", "Beskrivning", "textarea"),
-        _f("goal_text", "Mål", "textarea"),
-        _f("kind", "Typ (projekt, gemensam satsning, pilot ...)"),
-        _f("status", "Status", "choice", STATUSES),
-        _f("process_state", "Processteg", "choice", PROCESS_STATES),
-        _f("start", "Start (år eller datum)"),
-        _f("end", "Slut (år eller datum)"),
-        _f("timeplan_text", "Tidplan (som skriven)"),
-        _f("county", "Län"),
-        _f("assignment", "Uppdrag och beslut från Länsstyrgruppen", "textarea"),
-        _f("resources", "Avsatta resurser (t.ex. namngiven ansvarig)", "textarea"),
-        _f("financing", "Finansiering", "textarea"),
-        _f("follow_up", "Uppföljningsplan", "textarea"),
-        _f("pilot", "Testas före breddinförande", "bool"),
-        _f("pilot_plan", "Test/pilot före breddinförande", "textarea"),
-        _f("aliases", "Andra namn", "list"),
+    "Project": _fields(
+        "Project",
+        ("name",),
+        ("description", "textarea"),
+        ("goal_text", "textarea"),
+        ("kind", "text", (), "projekt, gemensam satsning, pilot ..."),
+        ("status", "choice", STATUSES),
+        ("process_state", "choice", PROCESS_STATES),
+        ("start", "text", (), "år eller datum"),
+        ("end", "text", (), "år eller datum"),
+        ("timeplan_text",),
+        ("county",),
+        ("assignment", "textarea"),
+        ("resources", "textarea", (), "t.ex. namngiven ansvarig"),
+        ("financing", "textarea"),
+        ("follow_up", "textarea"),
+        ("pilot", "bool"),
+        ("pilot_plan", "textarea"),
+        ("aliases", "list"),
     ),
-    "Actor": (
-        _f("name", "Namn"),
-        _f("type", "Typ", "choice", ACTOR_TYPES),
-        _f("county", "Län"),
-        _f("aliases", "Andra namn och förkortningar", "list"),
+    "Actor": _fields("Actor", ("name",), ("type", "choice", ACTOR_TYPES), ("county",), ("aliases", "list")),
+    "County": _fields("County", ("name",), ("aliases", "list")),
+    "GoalArea": _fields("GoalArea", ("name",), ("description", "textarea"), ("county",), ("aliases", "list")),
+    "FocusArea": _fields("FocusArea", ("name",), ("period",), ("county",), ("aliases", "list")),
+    "Goal": _fields("Goal", ("text", "textarea"), ("name",), ("number", "int"), ("reference",), ("county",)),
+    "Indicator": _fields(
+        "Indicator",
+        ("name",),
+        ("definition", "textarea"),
+        ("measure_status",),
+        ("county",),
+        ("aliases", "list"),
     ),
-    "County": (_f("name", "Namn"), _f("aliases", "Andra namn", "list")),
-    "GoalArea": (
-        _f("name", "Namn"),
-        _f("description", "Beskrivning", "textarea"),
-        _f("county", "Län"),
-        _f("aliases", "Andra namn", "list"),
+    "Measure": _fields("Measure", ("name",), ("source",), ("aliases", "list")),
+    "Decision": _fields(
+        "Decision",
+        ("name",),
+        ("date",),
+        ("diarienummer",),
+        ("paragraph",),
+        ("summary", "textarea"),
+        ("body",),
+        ("county",),
     ),
-    "FocusArea": (
-        _f("name", "Namn"),
-        _f("period", "Period"),
-        _f("county", "Län"),
-        _f("aliases", "Andra namn", "list"),
-    ),
-    "Goal": (
-        _f("text", "Målsättning", "textarea"),
-        _f("name", "Kort namn"),
-        _f("number", "Nummer", "int"),
-        _f("reference", "Referens"),
-        _f("county", "Län"),
-    ),
-    "Indicator": (
-        _f("name", "Namn"),
-        _f("definition", "Definition", "textarea"),
-        _f("measure_status", "Status för mått"),
-        _f("county", "Län"),
-        _f("aliases", "Andra namn", "list"),
-    ),
-    "Measure": (
-        _f("name", "Namn"),
-        _f("source", "Datakälla"),
-        _f("aliases", "Andra namn", "list"),
-    ),
-    "Decision": (
-        _f("name", "Rubrik"),
-        _f("date", "Datum"),
-        _f("diarienummer", "Diarienummer"),
-        _f("paragraph", "Paragraf"),
-        _f("summary", "Sammanfattning", "textarea"),
-        _f("body", "Beslutande organ"),
-        _f("county", "Län"),
-    ),
-    "TargetGroup": (_f("name", "Namn"), _f("aliases", "Andra namn", "list")),
+    "TargetGroup": _fields("TargetGroup", ("name",), ("aliases", "list")),
 }
 
 # type -> (allowed start labels, allowed end labels); None means any entity label.
@@ -145,34 +115,10 @@ RELATIONSHIPS: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {
     "MEMBER_OF": (("Actor",), ("Actor",)),
     "IN_COUNTY": (("Actor",), ("County",)),
 }
-RELATIONSHIP_TITLES: dict[str, str] = {
-    "IN_FOCUS_AREA": "hör till fokusområde",
-    "ADDRESSES": "arbetar mot målsättning",
-    "UNDER": "under fokusområde",
-    "RESPONSIBLE_FOR": "ansvarar för",
-    "PARTICIPATES_IN": "deltar i",
-    "TARGETS": "riktar sig till",
-    "LOCATED_IN": "genomförs i",
-    "FOLLOWED_BY": "följs upp med indikator",
-    "IN_GOAL_AREA": "i målområde",
-    "MEASURED_BY": "mäts med",
-    "DECIDED": "beslutade",
-    "CONCERNS": "gäller",
-    "MEMBER_OF": "ingår i",
-    "IN_COUNTY": "i län",
-}
-LABEL_TITLES: dict[str, str] = {
-    "Project": "Projekt",
-    "Actor": "Aktör",
-    "County": "Län",
-    "GoalArea": "Målområde",
-    "FocusArea": "Fokusområde",
-    "Goal": "Målsättning",
-    "Indicator": "Indikator",
-    "Measure": "Mått",
-    "Decision": "Beslut",
-    "TargetGroup": "Målgrupp",
-}
+# Swedish, as seen from the start node (the form's and the workbook's one title per type)
+RELATIONSHIP_TITLES: dict[str, str] = {t: titles.relationship_title(t) for t in RELATIONSHIPS}
+# the labels a form edits
+LABEL_TITLES: dict[str, str] = {label: titles.LABEL_TITLES[label] for label in FIELDS}
 
 
 def fields(label: str) -> tuple[Field, ...]:
@@ -181,11 +127,36 @@ def fields(label: str) -> tuple[Field, ...]:
     return FIELDS[label]
 
 
+def form_values(label: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """What the edit form holds when it opens on a node: {key: value} as its widgets show them.
+
+    Saving the form unchanged sends these back through ``clean_changes`` and must change nothing.
+    A choice keeps its stored value even when it is not one of the choices (the form then
+    offers it too), so that a save never silently drops it.
+    """
+    values: dict[str, Any] = {}
+    for field in fields(label):
+        current = properties.get(field.key)
+        if field.kind == "bool":
+            values[field.key] = bool(current)
+        elif field.kind == "list":
+            values[field.key] = "\n".join(current or [])
+        else:
+            values[field.key] = "" if current is None else str(current)
+    return values
+
+
+def choice_options(field: Field, current: Any) -> list[str]:
+    """The picker's options: none, the field's choices, and a stored value that is not one of them."""
+    options = ["", *field.choices]
+    if current and current not in options:
+        options.append(str(current))
+    return options
+
+
 # Bookkeeping that the app itself writes through the same locked update (never from a form).
-REVIEW_FIELDS: tuple[Field, ...] = (
-    _f("reviewed", "Granskad", "bool"),
-    _f("reviewed_by", "Granskad av"),
-    _f("reviewed_at", "Granskad"),
+REVIEW_FIELDS: tuple[Field, ...] = _fields(
+    "Project", ("reviewed", "bool"), ("reviewed_by",), ("reviewed_at",)
 )
 
 

@@ -36,7 +36,27 @@ DECISIONS_PER_COUNTY = 6
 
 Block = tuple[str, Any]
 # The official county letters (länsbokstäver), in the vocabulary's order: unique diarienummer prefixes.
-_LETTERS = ("AB", "C", "D", "E", "F", "G", "H", "I", "K", "M", "N", "O", "S", "T", "U", "W", "X", "Y", "Z")
+_LETTERS: tuple[str, ...] = (
+    "AB",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
+    "H",
+    "I",
+    "K",
+    "M",
+    "N",
+    "O",
+    "S",
+    "T",
+    "U",
+    "W",
+    "X",
+    "Y",
+    "Z",
+)
 _LETTERS += ("AC", "BD")
 COUNTY_LETTERS: dict[str, str] = {row.display: letter for row, letter in zip(COUNTIES, _LETTERS, strict=True)}
 

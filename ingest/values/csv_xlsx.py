@@ -82,7 +82,7 @@ def _xlsx_grid(data: bytes, warnings: list[str]) -> Grid:
 
 def _xlsx_cell(cell: object) -> Cell:
     if cell is None or isinstance(cell, str | int | float):
-        return cell  # type: ignore[return-value]
+        return cell
     if isinstance(cell, datetime | date):
         return cell.isoformat()  # a date is no period: the period parser rejects it with a reason
     return str(cell)

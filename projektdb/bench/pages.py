@@ -71,7 +71,7 @@ def _environment(settings: Settings) -> Iterator[None]:
             "PROJEKTDB_DATA_DIR": str(settings.data_dir),
             "PROJEKTDB_BOLT_PORT": str(settings.bolt_port),
         }
-        removed = ("NEO4J_URI",)
+        removed: tuple[str, ...] = ("NEO4J_URI",)
     else:
         wanted, removed = {}, ()
     saved = {key: os.environ.get(key) for key in (*wanted, *removed)}

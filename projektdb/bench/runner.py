@@ -271,7 +271,7 @@ def _refresh(graph: Graph) -> dict[str, Any]:
 
 def _plain(report: Any) -> Any:
     """A refresh report as JSON-able data (dataclasses become dicts)."""
-    return asdict(report) if is_dataclass(report) else repr(report)
+    return asdict(report) if is_dataclass(report) and not isinstance(report, type) else repr(report)
 
 
 def _queries(graph: Graph, options: BenchOptions) -> dict[str, Any]:

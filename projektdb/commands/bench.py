@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -36,7 +37,7 @@ def bench(
         raise fail("--sizes needs at least one positive number of projects")
     if use_configured and not yes:
         typer.confirm("This deletes everything in the configured database. Go on?", abort=True)
-    common = {"seed": seed, "use_configured": use_configured, "render_pages": not no_pages}
+    common: dict[str, Any] = {"seed": seed, "use_configured": use_configured, "render_pages": not no_pages}
     if quick:
         options = BenchOptions.quick_run(**common)
     else:

@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from domain import titles
 from graph import export as graph_export
 from graph import schema
 from projektdb.app import app, connect, console, err, fail
@@ -60,7 +61,8 @@ def _print_reports(reports: list) -> None:
     for r in reports:
         found = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items()))
         notes = r.error or "; ".join(r.warnings)
-        table.add_row(r.file_name, r.status, r.kind or "", r.county or "", found, notes)
+        status = titles.INGEST_STATUS_TITLES.get(r.status, str(r.status))
+        table.add_row(r.file_name, status, r.kind or "", r.county or "", found, notes)
     console.print(table)
 
 

@@ -5,8 +5,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from domain.document import ReadError
-from ingest.readers import MAX_FILE_BYTES
+from domain.document import MAX_FILE_BYTES, ReadError
+from domain.states import IngestStatus
 from ui import auth, data
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
@@ -62,7 +62,7 @@ def preview_section() -> None:
     done = st.session_state.get("ingested", {})
     if key in done:
         report = done[key]
-        if report.status == "oförändrad":
+        if report.status == IngestStatus.UNCHANGED:
             st.info(f"{report.file_name} fanns redan i databasen och är oförändrad.")
         else:
             st.success(f"{report.file_name} är inläst: {describe(report.counts)}.")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from domain import places
+from domain.states import GapKind
 from graph.analytics.gaps import CRITERIA
 from ui import coverage, data, figures
 from ui.components import md, md_escape, node_link
@@ -90,8 +91,8 @@ if goals_tab.open:
 if indicators_tab.open:
     with indicators_tab:
         missing = data.indicator_gaps()
-        without = [r for r in missing if r["kind"] == "indikator utan mått"]
-        no_source = [r for r in missing if r["kind"] != "indikator utan mått"]
+        without = [r for r in missing if r["kind"] == GapKind.INDICATOR_WITHOUT_MEASURE]
+        no_source = [r for r in missing if r["kind"] == GapKind.MEASURE_WITHOUT_SOURCE]
         left, right = st.columns(2)
         left.metric("Indikatorer utan mått", len(without))
         right.metric("Mått utan datakälla", len(no_source))

@@ -70,18 +70,18 @@ with dupes:
                     f"{fields.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ "
                     f"**{pair.b_name}** ({pair.score:.0f} %)"
                 )
-                cols = st.columns(3)
-                if cols[0].button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
+                first, second, third = st.columns(3)
+                if first.button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
                     merge.merge(graph, pair.a, pair.b, user.name)
                     forget_pairs(pair.b)
                     clear()
                     st.rerun()
-                if cols[1].button("Slå ihop (behåll andra)", key=f"m2:{pair.a}:{pair.b}"):
+                if second.button("Slå ihop (behåll andra)", key=f"m2:{pair.a}:{pair.b}"):
                     merge.merge(graph, pair.b, pair.a, user.name)
                     forget_pairs(pair.a)
                     clear()
                     st.rerun()
-                if cols[2].button("Inte dubbletter", key=f"d:{pair.a}:{pair.b}"):
+                if third.button("Inte dubbletter", key=f"d:{pair.a}:{pair.b}"):
                     review.mark_distinct(graph, pair.a, pair.b)
                     forget_pairs(pair.a, pair.b)
                     st.rerun()

@@ -1,11 +1,18 @@
 """Sök: full-text search with facets, result cards, and related initiatives with their reasons."""
 
+import functools
+
 import streamlit as st
 
 from graph.analytics.search import FILTERED_CANDIDATES
 from ui import data, related
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
+
+
+def _with_count(counts: dict[str, int], value: str) -> str:
+    return f"{value} ({counts[value]})"
+
 
 FACETS = {
     "focus_area": ("focus_areas", "Fokusområde"),
@@ -45,7 +52,7 @@ with st.expander("Avgränsa", expanded=False):
             title,
             list(options),
             index=None,
-            format_func=lambda v, o=options: f"{v} ({o[v]})",
+            format_func=functools.partial(_with_count, options),
             placeholder="Alla",
             key=f"facet-{name}",
         )
