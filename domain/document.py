@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from domain.states import ReadFailure
+
 DocumentKind = Literal["färdplan", "målbild", "protokoll", "projektrapport", "lokal plan", "övrigt"]
 
 
@@ -114,7 +116,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 class ReadError(Exception):
     """A file that cannot be read. ``message`` is Swedish and shown to users as it is."""
 
-    def __init__(self, message: str, detail: str = "") -> None:
+    def __init__(self, message: str, detail: str = "", reason: ReadFailure = ReadFailure.OTHER) -> None:
         super().__init__(message)
         self.message = message
         self.detail = detail
+        self.reason = reason

@@ -72,3 +72,10 @@ class GapKind(StrEnum):
     MEASURE_WITHOUT_SOURCE = "measure_without_source"
     OVERDUE = "overdue"  # timeplan past its end, still ongoing
     YEAR_WITHOUT_ACTIVITY = "year_without_activity"
+
+
+class ReadFailure(StrEnum):
+    """Why a reader refused a file, for code that branches on it (the message is for people)."""
+
+    BINARY = "binary"  # bytes that are no text in any encoding tried
+    OTHER = "other"

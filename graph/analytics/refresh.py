@@ -17,7 +17,7 @@ from neo4j import ManagedTransaction
 
 from graph.analytics import network, overlaps, related
 from graph.analytics.compounds import Vocabulary, corpus_vocabulary, search_terms
-from graph.db import Graph, run
+from graph.db import Graph, Row, run
 
 BATCH = 5000
 
@@ -50,12 +50,18 @@ def refresh_if_stale(graph: Graph) -> RefreshReport | None:
     return refresh(graph) if is_stale(graph) else None
 
 
+def _derived_state(graph: Graph) -> Row:
+    state = graph.read_one("analytics/derived_state")  # an OPTIONAL MATCH: always one row
+    assert state is not None
+    return state
+
+
 def is_stale(graph: Graph) -> bool:
-    return bool(graph.read_one("analytics/derived_state")["stale"])
+    return bool(_derived_state(graph)["stale"])
 
 
 def derived_generation(graph: Graph) -> int:
-    return int(graph.read_one("analytics/derived_state")["generation"])
+    return int(_derived_state(graph)["generation"])
 
 
 def mark_fresh(graph: Graph, generation: int) -> None:

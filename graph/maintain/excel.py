@@ -138,8 +138,8 @@ def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
     counts[RELATIONS_SHEET] = len(data["relationships"])
 
     types = _new_sheet(workbook, TYPES_SHEET, ["blad", "kolumn", "typ"])
-    for row in types_rows:
-        types.append(list(row))
+    for type_row in types_rows:
+        types.append(list(type_row))
     workbook.save(path)
     return counts
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from domain.document import Page, ReadError, SourceDocument
+from domain.document import MAX_FILE_BYTES, Page, ReadError, SourceDocument
+from domain.states import ReadFailure
 from ingest.readers import docx as docx_reader
 from ingest.readers import html as html_reader
 from ingest.readers import pdf as pdf_reader
@@ -17,8 +18,6 @@ from ingest.readers import text as text_reader
 from ingest.readers.classify import classify
 from ingest.readers.sniff import sniff
 from ingest.readers.structure import build_structure
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 __all__ = ["MAX_FILE_BYTES", "classify", "read_document"]
 
@@ -60,7 +59,7 @@ def _pages(data: bytes, file_name: str) -> tuple[str, list[Page], str]:
     try:
         return text_reader.MEDIA_TYPE, text_reader.read_text(data), ""
     except ReadError as error:
-        if suffix in (".pdf", ".docx", ".doc") and "binärfil" in error.message:
+        if suffix in (".pdf", ".docx", ".doc") and error.reason is ReadFailure.BINARY:
             label = "PDF" if suffix == ".pdf" else "Word"
             raise ReadError(
                 f"Filen heter {suffix} men är ingen {label}-fil som går att läsa (den kan vara skadad).",

@@ -7,6 +7,7 @@ import codecs
 from charset_normalizer import from_bytes
 
 from domain.document import Page, ReadError
+from domain.states import ReadFailure
 from ingest.readers.text_tables import find_text_tables
 
 MEDIA_TYPE = "text/plain"
@@ -70,7 +71,7 @@ def decode_text(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise ReadError(_BINARY_MESSAGE, f"{encoding}: {error}") from error
+                raise ReadError(_BINARY_MESSAGE, f"{encoding}: {error}", ReadFailure.BINARY) from error
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -79,7 +80,7 @@ def decode_text(data: bytes) -> str:
     if wide is not None:
         return wide
     if b"\x00" in data:
-        raise ReadError(_BINARY_MESSAGE, "NUL bytes in text")
+        raise ReadError(_BINARY_MESSAGE, "NUL bytes in text", ReadFailure.BINARY)
     guess = from_bytes(data, cp_isolation=_WESTERN).best()
     candidates = ["cp1252"] + ([guess.encoding] if guess is not None else [])
     decoded = [
@@ -98,7 +99,7 @@ def check_readable(text: str) -> None:
     controls = sum(1 for char in text if ord(char) < 32 and char not in _ALLOWED_CONTROLS)
     controls += text.count("\ufffd") + text.count("\x7f")
     if controls / len(text) > _MAX_CONTROL_RATIO:
-        raise ReadError(_BINARY_MESSAGE, f"{controls} control characters in {len(text)}")
+        raise ReadError(_BINARY_MESSAGE, f"{controls} control characters in {len(text)}", ReadFailure.BINARY)
 
 
 def normalise_newlines(text: str) -> str:
