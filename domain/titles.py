@@ -24,6 +24,10 @@ LABEL_TITLES: dict[str, str] = {
 }
 
 # type → (as seen from the start node, as seen from the end node)
+# Labels of the database's own bookkeeping (the refresh lock and the "derived data is stale"
+# marker): never shown, so they have no title.
+BOOKKEEPING_LABELS: frozenset[str] = frozenset({"Meta"})
+
 RELATIONSHIP_TITLES: dict[str, tuple[str, str]] = {
     "IN_FOCUS_AREA": ("ingår i fokusområde", "har projekt"),
     "ADDRESSES": ("arbetar mot målsättning", "arbetas mot av"),

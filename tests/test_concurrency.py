@@ -8,6 +8,7 @@ import threading
 import pytest
 from typer.testing import CliRunner
 
+from domain.states import IngestStatus
 from graph import export, schema
 from graph.analytics import refresh
 from graph.db import Graph
@@ -62,12 +63,12 @@ def related_pairs(graph: Graph) -> int:
 def test_refresh_runs_after_a_crash_between_write_and_refresh(graph: Graph) -> None:
     # the documents are written, then the process dies before refresh (ingest_file never refreshes)
     for path in sorted(SAMPLE_DIR.iterdir()):
-        assert ingest_file(graph, path).status == "inläst"
+        assert ingest_file(graph, path).status is IngestStatus.LOADED
     assert related_pairs(graph) == 0
     assert refresh.is_stale(graph)
 
     reports = ingest_paths(graph, [SAMPLE_DIR])
-    assert {r.status for r in reports} == {"oförändrad"}
+    assert {r.status for r in reports} == {IngestStatus.UNCHANGED}
     assert related_pairs(graph) > 0, "the stale marker makes ingest_paths refresh"
     assert not refresh.is_stale(graph)
 
