@@ -19,12 +19,11 @@ from typing import Any
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from domain.model import REVIEW_THRESHOLD, Extraction, Label
-from ingest.extractors import EXTRACTORS, new_candidates
+from domain.model import REVIEW_THRESHOLD, Label
+from ingest.extractors import specialised, structural
 from ingest.extractors.confidence import WEIGHTS_FILE, ConfidenceModel
-from ingest.extractors.sections import structural_candidates
 from ingest.quality import MATCH_THRESHOLD, gold_names, similarity
-from ingest.quality_corpus import KINDS, _gold_by_document, _names, document_key
+from ingest.quality_corpus import KINDS, document_key, gold_by_document, item_names
 from ingest.readers import read_document
 
 GoldLookup = Callable[[Label], list[list[str]]]
@@ -77,23 +76,20 @@ def from_corpus_gold(documents: list[Path], gold_file: Path) -> list[AnnotatedDo
     """Documents named by a corpus gold file (one JSON for many documents)."""
     gold: dict[str, Any] = json.loads(gold_file.read_text(encoding="utf-8"))
     by_label = {
-        label: _gold_by_document(gold, key) for key, label in KINDS.items() if key != "actors_must_exist"
+        label: gold_by_document(gold, key) for key, label in KINDS.items() if key != "actors_must_exist"
     }
     named = {doc for grouped in by_label.values() for doc in grouped}
 
     def lookup(doc: str) -> GoldLookup:
-        return lambda label: [_names(item) for item in by_label.get(label, {}).get(doc, [])]
+        return lambda label: [item_names(item) for item in by_label.get(label, {}).get(doc, [])]
 
     return [AnnotatedDocument(p, lookup(document_key(p))) for p in documents if document_key(p) in named]
 
 
 def rows_of(document: AnnotatedDocument) -> list[Row]:
     source = read_document(document.path)
-    found = Extraction()
-    for extractor in EXTRACTORS:
-        found.extend(extractor(source))
     rows = []
-    for candidate in new_candidates(structural_candidates(source), found):
+    for candidate in structural(source, specialised(source)):
         if not candidate.fitted:
             continue
         entity = candidate.entity

@@ -47,7 +47,7 @@ def document_key(path: Path) -> str:
     return path.stem.split("_", 1)[0]
 
 
-def _gold_by_document(gold: dict[str, Any], key: str) -> dict[str, list[Any]]:
+def gold_by_document(gold: dict[str, Any], key: str) -> dict[str, list[Any]]:
     items = gold.get(key, [])
     if isinstance(items, dict):  # {"D03": ["…", …]}
         return {doc: list(values) for doc, values in items.items()}
@@ -57,7 +57,7 @@ def _gold_by_document(gold: dict[str, Any], key: str) -> dict[str, list[Any]]:
     return grouped
 
 
-def _names(item: Any) -> list[str]:
+def item_names(item: Any) -> list[str]:
     if isinstance(item, str):
         return [item]
     return [item["name"], *item.get("aliases", [])]
@@ -99,7 +99,7 @@ def evaluate_corpus(paths: Iterable[Path], gold: dict[str, Any]) -> CorpusQualit
     per_document: dict[str, dict[str, Score]] = {}
     actors: list[list[str]] = []
     resolved_docs: list[ResolvedDocument] = []
-    grouped = {key: _gold_by_document(gold, key) for key in KINDS if key != "actors_must_exist"}
+    grouped = {key: gold_by_document(gold, key) for key in KINDS if key != "actors_must_exist"}
     named = {doc for by_doc in grouped.values() for doc in by_doc}
     for path in paths:
         doc = document_key(path)
@@ -117,7 +117,7 @@ def evaluate_corpus(paths: Iterable[Path], gold: dict[str, Any]) -> CorpusQualit
                 found = [n.properties for n in _accepted(resolved, "Decision")]
                 scores[key] = _score_decisions(items, found)
             else:
-                scores[key] = score(label, [_names(i) for i in items], _extracted(resolved, label))
+                scores[key] = score(label, [item_names(i) for i in items], _extracted(resolved, label))
         per_document[doc] = scores
         actors.extend(_extracted(resolved, "Actor"))
     totals: dict[str, Score] = {}

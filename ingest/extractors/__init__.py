@@ -36,17 +36,28 @@ EXTRACTORS += [extract_actors]
 
 
 def extract(document: SourceDocument) -> Extraction:
-    result = Extraction()
-    for extractor in EXTRACTORS:
-        result.extend(extractor(document))
-    _date_undated_decisions(document, result)
+    result = specialised(document)
     scorer = current()
-    for candidate in new_candidates(structural_candidates(document), result):
+    for candidate in structural(document, result):
         if candidate.fitted:
             candidate.entity.confidence = round(scorer.score(candidate.features), 3)
         if candidate.entity.confidence >= DROP_BELOW:
             result.entities.append(candidate.entity)
     return result
+
+
+def specialised(document: SourceDocument) -> Extraction:
+    """What the specialised extractors read, undated decisions dated by their page."""
+    result = Extraction()
+    for extractor in EXTRACTORS:
+        result.extend(extractor(document))
+    _date_undated_decisions(document, result)
+    return result
+
+
+def structural(document: SourceDocument, found: Extraction) -> list[Candidate]:
+    """The structural candidates not already in ``found``, before their confidence is given."""
+    return new_candidates(structural_candidates(document), found)
 
 
 def _date_undated_decisions(document: SourceDocument, result: Extraction) -> None:
