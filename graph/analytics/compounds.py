@@ -4,10 +4,11 @@ Swedish writes compounds as one word, and Lucene's Swedish analyzer indexes the 
 search for a part would not find it. ``search_terms`` lists the parts of a text's compounds; the
 loader (or ``refresh``) stores them in the indexed ``search_terms`` property.
 
-Parts come from a vocabulary of known words: a seed list of common health-care words, plus every
-word the corpus uses at least twice. A split must consist entirely of known parts (an optional
-linking "s" between parts, a dropped final vowel as in "läkar-" for "läkare"); the split with the
-fewest parts wins, so an ordinary word that is not a compound stays whole.
+Parts are known words: the Swedish lexicon (graph/analytics/lexicon.py: simplemma's word forms,
+the field's words and the short parts in domain/data/search_words.toml), plus every word the
+corpus uses at least twice. A split must consist entirely of known parts (an optional linking "s"
+between parts, a dropped final vowel as in "läkar-" for "läkare"); the split with the fewest parts
+wins, so an ordinary word that is not a compound stays whole.
 """
 
 from __future__ import annotations
@@ -16,28 +17,16 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from graph.analytics.similarity import STOP_WORDS, word_set, words
+from domain.search_words import search_words
+from graph.analytics.lexicon import is_word
+from graph.analytics.similarity import STOP_WORDS, words
 
 MIN_WORD = 7  # shorter words are rarely compounds worth splitting
-MIN_PART = 4  # seed words as parts; shorter parts only from SEED_SHORT
+MIN_PART = 4  # shorter parts only from the data's short_parts
 MIN_CORPUS_PART = 5  # corpus words must be longer and seen twice: PDF text has broken-off fragments
 MIN_CORPUS_COUNT = 2
 MAX_PARTS = 4
 
-# Common parts of Swedish health-care and public-sector compounds; the corpus adds the rest.
-SEED_WORDS: frozenset[str] = word_set(
-    """vård omsorg hälsa sjuk sjukdom läkare sjuksköterska kontakt plan planering kompetens försörjning
-    samverkan samordning samordnad samarbete stöd insats insatser tjänst tjänster digital modell barn
-    unga vuxna äldre person patient brukare närstående anhörig psykisk psykiatri fysisk social
-    kommun region län nämnd grupp nätverk process ledare ledning utbildning utveckling uppföljning
-    mått index indikator data system journal recept hem boende skola elev arbete forskning
-    hjälp medel hjälpmedel rehabilitering habilitering förebyggande främjande primär specialist
-    akut mottagning central centrum team möte besök kort överenskommelse avtal beslut styr
-    rapport resa yrke kultur kvalitet säkerhet trygghet tillgänglighet kontinuitet delaktighet
-    monitorering egen nära fast vårdnad riktlinje rutin struktur kunskap verksamhet område
-    samsjuklighet beroende missbruk våld kris suicid läkemedel tand rehab förstudie pilot"""
-)
-SEED_SHORT: frozenset[str] = frozenset({"hem", "liv", "tid", "vård", "stöd", "barn", "unga", "egen", "nära"})
 LINKS = ("", "s")  # fogemorfem between parts ("kompetens-för-sörjning-s-plan")
 DROPPED_VOWELS = ("e", "a")  # "läkar-kontakt" (läkare), "skol-hälsa" (skola)
 # A part never starts with a derivational suffix: "utred|ningar" is one word broken by layout.
@@ -45,11 +34,11 @@ SUFFIXES = ("ning", "lig", "het", "else", "skap", "tion", "ande", "ende", "are",
 
 
 class Vocabulary:
-    """Known words: the seed list and the corpus's words."""
+    """Known words: the lexicon's and the corpus's."""
 
     def __init__(self, known: Iterable[str] = ()) -> None:
-        self.words: set[str] = set()
-        self.add(SEED_WORDS, min_length=MIN_PART, min_count=1)
+        self.short = search_words().short_parts
+        self.words: set[str] = set(self.short)
         self.add(known)
 
     def add(
@@ -59,19 +48,31 @@ class Vocabulary:
         for word, count in counts.items():
             if count < min_count or word in STOP_WORDS or not word.isalpha():
                 continue
-            if len(word) >= min_length or word in SEED_SHORT:
+            if len(word) >= min_length:
                 self.words.add(word)
         self._split.cache_clear()
 
     def word_for(self, part: str) -> str | None:
         """The known word a part stands for ("läkar" → "läkare"), or None."""
-        if (len(part) < MIN_PART and part not in SEED_SHORT) or part.startswith(SUFFIXES):
+        if (len(part) < MIN_PART and part not in self.short) or part.startswith(SUFFIXES):
             return None
-        if part in self.words:
+        if part in self.words or is_word(part):
             return part
         for vowel in DROPPED_VOWELS:
-            if part + vowel in self.words:
+            if part + vowel in self.words or is_word(part + vowel):
                 return part + vowel
+        return None
+
+    def head_and_rest(self, word: str) -> tuple[str, str] | None:
+        """The longest known first part and the rest (five letters or more) of a word that has no
+        split into known parts, e.g. a compound with a typo in its last part ("fall", "prevension")."""
+        word = word.casefold()
+        if len(word) < MIN_WORD or not word.isalpha() or self.split(word):
+            return None
+        for cut in range(len(word) - 5, MIN_PART - 1, -1):
+            head, rest = self.word_for(word[:cut]), word[cut:]
+            if head is not None and not rest.startswith(SUFFIXES):
+                return head, rest
         return None
 
     def split(self, word: str) -> list[str]:
@@ -124,13 +125,13 @@ class Vocabulary:
 
 
 def corpus_vocabulary(texts: Iterable[str]) -> Vocabulary:
-    """A vocabulary of the seed words and every word the texts use on its own."""
+    """A vocabulary of the lexicon and every word the texts use on its own."""
     return Vocabulary(w for text in texts for w in words(text))
 
 
 def search_terms(text: str, vocabulary: Vocabulary | None = None) -> str:
     """The parts of the compounds in ``text``, space-separated, each once, in order of appearance."""
-    vocabulary = vocabulary or _default_vocabulary()
+    vocabulary = vocabulary or default_vocabulary()
     seen: dict[str, None] = {}
     for word in words(text):
         for part in vocabulary.parts(word):
@@ -139,11 +140,11 @@ def search_terms(text: str, vocabulary: Vocabulary | None = None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _default_vocabulary() -> Vocabulary:
+def default_vocabulary() -> Vocabulary:
     return Vocabulary()
 
 
 def text_search_terms(properties: dict[str, object]) -> str:
-    """``search_terms`` for a node's properties (its text fields), with the seed vocabulary."""
+    """``search_terms`` for a node's properties (its text fields), with the lexicon alone."""
     fields = ("name", "title", "description", "goal_text", "summary", "definition", "initiative")
     return search_terms(" ".join(str(properties[f]) for f in fields if properties.get(f)))

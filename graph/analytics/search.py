@@ -7,6 +7,11 @@ stem (a search for "kompetens" finds "kompetensförsörjningsplan"). Compound pa
 ``search_terms`` at refresh let a part find a compound in the middle or at the end ("försörjning"
 finds "kompetensförsörjning").
 
+A query word also finds its synonyms (graph/analytics/lexicon.py: "ungdomar" finds "unga") and,
+when it is a compound, its parts wherever they stand ("anhörigkonsulenter" finds "anhörig-
+konsulentnätverk"); a typo in a compound's last part is forgiven on that part alone ("fall" AND
+"prevension~1").
+
 Typos cost the most: a fuzzy term (``stem~N``) makes Lucene walk its term dictionary with an
 edit-distance automaton. So the fuzzy clauses are asked for only when the exact and prefix query
 finds fewer than ``FEW_HITS`` hits (a misspelt word usually finds none): a second round trip then,
@@ -26,6 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.analytics.compounds import default_vocabulary
+from graph.analytics.lexicon import synonyms
 from graph.analytics.similarity import STOP_WORDS, stem, words
 from graph.db import Graph
 
@@ -79,18 +86,31 @@ def lucene_query(parsed: ParsedQuery, require_all: bool = True, fuzzy: bool = Tr
 
     ``fuzzy`` adds a typo-tolerant ``stem~N`` per word of five letters or more."""
     clauses = [f'"{escape(" ".join(words(p)))}"' for p in parsed.phrases]
+    vocabulary = default_vocabulary()
     for token in parsed.tokens:
         root = stem(token)
         parts = [f"{token}^4"]
         if len(root) >= 3 and not token.isdigit():
             parts.append(f"{root}*^2")
+        parts += [f"{escape(word)}^3" for word in synonyms(token) if words(word) == [word]]
+        if len(split := vocabulary.split(token)) > 1:  # a compound finds its parts wherever they stand
+            parts.append("(" + " AND ".join(_word_or_prefix(part) for part in split) + ")")
         if fuzzy and len(token) >= 5 and not token.isdigit():
             parts.append(f"{root}~{1 if len(token) < 9 else 2}")
+            if known := vocabulary.head_and_rest(token):  # a typo inside a compound: "fall|prevension"
+                head, rest = known
+                parts.append(f"({_word_or_prefix(head)} AND {stem(rest)}~1)")
         clauses.append("(" + " OR ".join(parts) + ")")
     if not clauses:
         return ""
     joiner = " AND " if require_all else " OR "
     return joiner.join(clauses)
+
+
+def _word_or_prefix(word: str) -> str:
+    """A compound part as a clause: the word, or its stem as a prefix ("konsulenter" → konsulent*)."""
+    root = stem(word)
+    return f"({word} OR {root}*)" if len(root) >= 4 and root != word else word
 
 
 def search(
