@@ -29,6 +29,7 @@ from domain import places
 from domain.document import SourceDocument
 from domain.ids import ID_PREFIX, clean_text, make_id, name_key
 from domain.model import Entity, Evidence, Extraction, Label
+from ingest.lexicon import lexicon
 from ingest.vocabulary import actors as actor_vocabulary
 
 FUZZY_LABELS: frozenset[str] = frozenset({"Actor", "FocusArea", "GoalArea", "Indicator", "TargetGroup"})
@@ -38,6 +39,7 @@ T = TypeVar("T")
 UNKNOWN_COUNTY = "okänt län"
 _STEMMER = snowballstemmer.stemmer("swedish")
 _DIGITS = re.compile(r"\d+")
+_PLACE_PREPOSITION = re.compile(r"\s+i\s+$")  # "… i Sörmland": the place a project's name ends in
 
 
 @dataclass
@@ -146,7 +148,8 @@ class _Resolver:
         for node in known:
             self.known_by_label[(node.label, node.scope)].append(node)
             for written in (node.name, *matching_aliases(node.aliases)):
-                self.known_index[(node.label, name_key(written))].append(node)
+                for key in {name_key(written), *variant_keys(node.label, written)}:
+                    self.known_index[(node.label, key)].append(node)
 
     # --- placing one entity -------------------------------------------------------------------
 
@@ -157,6 +160,7 @@ class _Resolver:
         name = self._canonical_name(entity)
         scope = self._scope(entity, name)
         keys = [name_key(name), *(name_key(a) for a in matching_aliases(entity.aliases))]
+        keys += variant_keys(entity.label, name)
         group = self._find(entity.label, scope, keys, name)
         if group is None:
             known = self._find_known(entity.label, scope, name, keys)
@@ -170,6 +174,7 @@ class _Resolver:
             # an abbreviation met first ("NSV") gives way to the full name that defines it
             group.name, group.scope = name, scope
         group.add(entity, name)
+        group.keys.update(keys)
         self.placed_entities.add(id(entity))
         for key in group.keys:
             if group not in self.index[(entity.label, key)]:
@@ -213,6 +218,8 @@ class _Resolver:
                 return make_id(prefix, numbers[0])
         key = name_key(group.name)
         name = min((n for _, n in group.members if name_key(n) == key), default=group.name)
+        if group.label == "Project":  # "X i Sörmland" and "projektet X" are X in every document
+            name = project_core(name) or name
         if group.label == "FocusArea":
             periods = sorted(str(e.properties["period"]) for e in entities if e.properties.get("period"))
             return make_id(prefix, name, group.scope, periods[0] if periods else None)
@@ -333,6 +340,8 @@ class _Resolver:
                 aliases.add(written)
             aliases.update(clean_text(a) for a in entity.aliases if name_key(a) != name_key(group.name))
         properties["name"] = group.name
+        if group.label == "Project" and (core := project_core(group.name)):
+            aliases.add(core)  # the name other documents use: one node under both
         if group.scope:
             properties.setdefault("county", group.scope)
         elif group.label == "Actor" and properties.get("type") not in ("kommun", "region"):
@@ -374,6 +383,37 @@ def matching_aliases(aliases: Iterable[str]) -> list[str]:
     """Aliases that may join two names: not a common word such as "regionen" or "styrgruppen"
     (all lower case), which every county's documents use for their own body."""
     return [a for a in aliases if a != a.lower()]
+
+
+def variant_keys(label: str, name: str) -> list[str]:
+    """Further comparison keys of a name: for a project, the key of its core name (project_core)."""
+    core = project_core(name) if label == "Project" else None
+    return [name_key(core)] if core else []
+
+
+def project_core(name: str) -> str | None:
+    """A project's own name inside a written variant, or None when the name is its own core:
+    without enclosing quotes, a leading "projektet"/"satsningen" … (ingest/lexicon/structure.toml)
+    and a county or region at the end ("… i Sörmland"). A project's scope is its county, so a
+    county-wide suffix names no other project; a kommun at the end does ("… i Askersund" and "… i
+    Flen" are two local projects). A core of one word is too little to join on."""
+    words = lexicon()
+    core = clean_text(name).strip(words.quote_marks + " ")
+    lead = words.project_name_leads.search(core)
+    if lead is not None and lead.start() == 0:
+        core = core[lead.end() :].strip(words.quote_marks + " ")
+        if not core[:1].isupper():  # "satsningen i Sörmland": no name follows the lead word
+            return None
+    at_end = [
+        p
+        for p in places.find_places(core)
+        if p.kind != "kommun" and p.end == len(core.rstrip(" .")) and p.start > 0
+    ]
+    if at_end and (before := _PLACE_PREPOSITION.search(core[: at_end[-1].start])):
+        core = core[: before.start()]
+    if len(core.split()) < 2 or name_key(core) == name_key(name):
+        return None
+    return core
 
 
 def different_places(a: str, b: str) -> bool:

@@ -84,3 +84,35 @@ def test_a_common_word_as_alias_never_joins_two_regions() -> None:
     resolve(both, document("c.txt"))
     ids = _ids(both)
     assert ids["Region Sörmland"] != ids["Region Örebro län"]
+
+
+def _project_ids(*names: str, county: str = "Sörmland") -> list[str]:
+    """The id each name gets when it stands alone in a document of ``county``."""
+    ids = []
+    for i, name in enumerate(names):
+        extraction = Extraction()
+        extraction.entity("Project", name, evidence(name))
+        resolve(extraction, document(f"d{i}.txt", f"d{i}", county=county))
+        ids.append(extraction.entities[0].id or "")
+    return ids
+
+
+def test_a_project_under_name_variants_is_one_node_in_every_document() -> None:
+    ids = _project_ids(
+        "Tillsammans för barnens bästa i Sörmland",
+        "Tillsammans för barnens bästa",
+        "projektet Tillsammans för barnens bästa",
+        "”Tillsammans för barnens bästa”",
+        "Tillsammans för barnens bästa i Region Sörmland",
+    )
+    assert len(set(ids)) == 1
+    extraction = Extraction()
+    extraction.entity("Project", "Tillsammans för barnens bästa i Sörmland", evidence("t"))
+    node = resolve(extraction, document(county="Sörmland")).nodes[0]
+    assert node.aliases == ["Tillsammans för barnens bästa"]
+
+
+def test_local_projects_of_different_municipalities_and_one_word_cores_stay_apart() -> None:
+    local = _project_ids("Omställningen till nära vård i Askersund", "Omställningen till nära vård i Flen")
+    assert len(set(local)) == 2
+    assert len(set(_project_ids("Projektet", "Satsningen i Sörmland", "Teamet i Sörmland"))) == 3

@@ -66,6 +66,8 @@ class Lexicon:
     actor_heads_after: tuple[str, ...]
     actor_heads_before: tuple[str, ...]
     actor_word_endings: tuple[str, ...]
+    project_name_leads: WordSet
+    quote_marks: str
 
     def is_furniture(self, line: str) -> bool:
         text = " ".join(line.split()).strip(" >»›|").casefold()
@@ -129,4 +131,6 @@ def lexicon() -> Lexicon:
         actor_heads_after=tuple(data["actor"]["heads_after_name"]),
         actor_heads_before=tuple(data["actor"]["heads_before_name"]),
         actor_word_endings=tuple(data["actor"]["word_endings"]),
+        project_name_leads=WordSet(tuple(data["resolution"]["project_name_leads"])),
+        quote_marks=str(data["resolution"]["quote_marks"]),
     )
