@@ -79,3 +79,11 @@ class ReadFailure(StrEnum):
 
     BINARY = "binary"  # bytes that are no text in any encoding tried
     OTHER = "other"
+
+
+class DuplicateReason(StrEnum):
+    """Why two posts are suggested as one (graph.maintain.review.duplicates)."""
+
+    INFLECTION = "inflection"  # the same words in another form ("Mobila team" / "Mobilt team")
+    ADDITION = "addition"  # the same name with a place or function words added
+    SPELLING = "spelling"  # nearly the same spelling (a typo)

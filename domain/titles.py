@@ -6,7 +6,7 @@ take their titles from here. tests/test_titles.py checks that everything the loa
 
 from __future__ import annotations
 
-from domain.states import GapKind, IngestStatus
+from domain.states import DuplicateReason, GapKind, IngestStatus
 
 LABEL_TITLES: dict[str, str] = {
     "Project": "Projekt",
@@ -129,6 +129,11 @@ INGEST_STATUS_TITLES: dict[IngestStatus, str] = {
     IngestStatus.LOADED: "inläst",
     IngestStatus.UNCHANGED: "oförändrad",
     IngestStatus.FAILED: "fel",
+}
+DUPLICATE_REASON_TITLES: dict[DuplicateReason, str] = {
+    DuplicateReason.INFLECTION: "samma ord i en annan form",
+    DuplicateReason.ADDITION: "samma namn med tillägget",
+    DuplicateReason.SPELLING: "nästan samma stavning",
 }
 GAP_KIND_TITLES: dict[GapKind, str] = {
     GapKind.INDICATOR_WITHOUT_MEASURE: "indikator utan mått",

@@ -6,7 +6,9 @@ import json
 from collections import Counter
 
 import pytest
+from rapidfuzz import fuzz
 
+from domain.states import DuplicateReason
 from graph import export
 from graph.db import Graph
 from graph.maintain import MaintainError, edit, history, merge, review, undo
@@ -89,3 +91,36 @@ def test_merge_moves_relationships_to_other_nodes(graph: Graph) -> None:
     undo.undo(graph, change, "anna")  # undo of a merge is a split
     assert _edges(graph, other)[("MEMBER_OF", True, ids["group"])] == 1
     assert _edges(graph, ids["owner"])[("MEMBER_OF", True, ids["group"])] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Beslut Styrgruppen 2022-02", "Beslut Styrgruppen 2022-03"),  # two decisions: other dates
+        ("Beslut Länsstyrgruppen 2022", "Beslut Styrgruppen 2022"),  # other bodies
+        ("Skolchefsnätverket", "Socialchefnätverket"),  # other networks
+        ("Arbetsgrupp för nära vård i Askersund", "Styrgrupp för nära vård i Askersund"),
+        ("Öka antalet patienter med fast läkarkontakt", "Öka antalet patienter med fast vårdkontakt"),
+    ],
+)
+def test_similar_names_of_two_things_are_not_suggested(a: str, b: str) -> None:
+    assert review.duplicate_reason(a, b, fuzz.token_sort_ratio(a, b)) is None
+
+
+def test_a_suggestion_says_why_the_names_may_be_one_post() -> None:
+    def why(a: str, b: str) -> tuple[DuplicateReason, str] | None:
+        return review.duplicate_reason(a, b, fuzz.token_sort_ratio(a, b))
+
+    assert why("Socialnämnden (Härjedalens kommun)", "Socialnämnden i Härjedalens kommun") == (
+        DuplicateReason.INFLECTION,
+        "",
+    )
+    assert why("Handlingsplan för god och nära vård", "handlingsplanen för god och nära vård") == (
+        DuplicateReason.INFLECTION,
+        "",
+    )
+    assert why("Tillsammans för barnens bästa", "Tillsammans för barnens bästa i Sörmland") == (
+        DuplicateReason.ADDITION,
+        "i Sörmland",
+    )
+    assert why("Samordnad individuell plan", "Samordnad indivduell plan") == (DuplicateReason.SPELLING, "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.titles import DUPLICATE_REASON_TITLES
 from graph.maintain import MaintainError, fields, merge, review
 from ui import auth, data, maintain_ui
 from ui.data import clear
@@ -68,8 +69,11 @@ with dupes:
             with st.container(border=True):
                 st.markdown(
                     f"{fields.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ "
-                    f"**{pair.b_name}** ({pair.score:.0f} %)"
+                    f"**{pair.b_name}**"
                 )
+                why = DUPLICATE_REASON_TITLES[pair.reason]
+                why += f" ”{pair.addition}”" if pair.addition else ""
+                st.caption(f"Varför: {why} (namnlikhet {pair.score:.0f} %)")
                 first, second, third = st.columns(3)
                 if first.button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
                     merge.merge(graph, pair.a, pair.b, user.name)
