@@ -7,10 +7,10 @@ stem (a search for "kompetens" finds "kompetensförsörjningsplan"). Compound pa
 ``search_terms`` at refresh let a part find a compound in the middle or at the end ("försörjning"
 finds "kompetensförsörjning").
 
-A query word also finds its synonyms (graph/analytics/lexicon.py: "ungdomar" finds "unga") and,
-when it is a compound, its parts wherever they stand ("anhörigkonsulenter" finds "anhörig-
-konsulentnätverk"); a typo in a compound's last part is forgiven on that part alone ("fall" AND
-"prevension~1").
+A query word also finds its synonyms (graph/analytics/lexicon.py: "ungdomar" finds "unga"). When
+the first round finds few hits, the widened round adds a compound's parts wherever they stand
+("anhörigkonsulenter" finds "anhörig-konsulentnätverk") and forgives a typo in a compound's last
+part on that part alone ("fall" AND "prevension~1").
 
 Typos cost the most: a fuzzy term (``stem~N``) makes Lucene walk its term dictionary with an
 edit-distance automaton. So the fuzzy clauses are asked for only when the exact and prefix query
@@ -84,7 +84,8 @@ def parse(text: str) -> ParsedQuery:
 def lucene_query(parsed: ParsedQuery, require_all: bool = True, fuzzy: bool = True) -> str:
     """A Lucene query from parsed user text; "" when nothing searchable is left.
 
-    ``fuzzy`` adds a typo-tolerant ``stem~N`` per word of five letters or more."""
+    ``fuzzy`` widens the query: a typo-tolerant ``stem~N`` per word of five letters or more, and a
+    compound's parts."""
     clauses = [f'"{escape(" ".join(words(p)))}"' for p in parsed.phrases]
     vocabulary = default_vocabulary()
     for token in parsed.tokens:
@@ -93,7 +94,9 @@ def lucene_query(parsed: ParsedQuery, require_all: bool = True, fuzzy: bool = Tr
         if len(root) >= 3 and not token.isdigit():
             parts.append(f"{root}*^2")
         parts += [f"{escape(word)}^3" for word in synonyms(token) if words(word) == [word]]
-        if len(split := vocabulary.split(token)) > 1:  # a compound finds its parts wherever they stand
+        # A compound finds its parts wherever they stand. Parts are common words ("vård"), so their
+        # clause is costly on a large index: it joins only in the widened round, with the typos.
+        if fuzzy and len(split := vocabulary.split(token)) > 1:
             parts.append("(" + " AND ".join(_word_or_prefix(part) for part in split) + ")")
         if fuzzy and len(token) >= 5 and not token.isdigit():
             parts.append(f"{root}~{1 if len(token) < 9 else 2}")
