@@ -46,6 +46,7 @@ RELATIONSHIP_TITLES: dict[str, tuple[str, str]] = {
     "IN_COUNTY": ("i länet", "omfattar"),
     "MENTIONED_IN": ("nämns i", "nämner"),
     "RELATED_TO": ("liknar", "liknar"),
+    "CONTINUES": ("fortsätter", "fortsätts av"),
 }
 
 PROPERTY_TITLES: dict[str, str] = {
@@ -96,6 +97,9 @@ PROPERTY_TITLES: dict[str, str] = {
     "warnings": "Varningar vid inläsningen",
     "ingested_at": "Inläst",
     "score": "Likhet",
+    "shared_words": "Gemensamma ord",
+    "shared_goals": "Gemensamma målsättningar",
+    "confirmed": "Bekräftad",
     "reasons": "Skäl",
     "members": "Projekt",
     "size": "Antal projekt",

@@ -6,10 +6,12 @@ from domain import places
 from domain.model import Extraction
 from domain.states import GapKind
 from graph import queries
-from graph.analytics import gaps
+from graph.analytics import gaps, lineage, refresh
 from graph.db import Graph
 from graph.maintain import edit
+from ingest.pipeline import ingest_paths
 from tests.analytics_corpus import load_corpus
+from tests.conftest import SAMPLE_DIR
 from tests.factories import document, evidence, load
 from ui import coverage
 
@@ -266,4 +268,39 @@ def test_year_gaps_and_target_groups_named_in_a_malbild(graph: Graph) -> None:
     assert [(r["name"], r["in_malbild"], r["projects"]) for r in rows] == [
         ("äldre", True, 0),
         ("unga vuxna", False, 0),
+    ]
+
+
+def test_a_focus_area_carried_on_under_a_new_name_is_no_gap(graph: Graph) -> None:
+    """The 2022 decision's areas (2023–2027) go on in the färdplan 2024–2027 under new names: they
+    are linked to their successors, and only the areas in force can have coverage gaps."""
+    ingest_paths(graph, [SAMPLE_DIR])
+    refresh.refresh(graph)
+    with graph.session() as session:  # a look at the links, not a statement of the app
+        result = session.run("MATCH (a:FocusArea)-[:CONTINUES]->(b:FocusArea) RETURN a.name, b.name")
+        links = {(later, earlier) for later, earlier in result}
+    assert ("Delaktighet och personcentrering", "Personcentrering") in links
+    assert ("Hälsofrämjande, förebyggande och rehabiliterande", "Hälsofrämjande och förebyggande") in links
+    reported = {cell["focus_area"] for cell in gaps.coverage_gaps(graph, year=2025)}
+    assert not reported & {"Personcentrering", "Hälsofrämjande och förebyggande"}
+    counted = {row["name"] for row in queries.coverage_counts(graph, year=2025)}
+    assert "Delaktighet och personcentrering" in counted and "Personcentrering" not in counted
+
+
+def test_lineage_links_only_later_areas_of_the_same_county_that_keep_the_words() -> None:
+    def area(id_: str, name: str, start: int | None, county: str = "Sörmland") -> lineage.Area:
+        return lineage.Area(id_, name, county, start, frozenset())
+
+    earlier = area("a", "Personcentrering", 2023)
+    links = lineage.compute(
+        [
+            earlier,
+            area("b", "Delaktighet och personcentrering", 2024),
+            area("c", "Personcentrering", 2024, county="Västernorrland"),  # another county
+            area("d", "Digitalisering", 2024),  # other words
+            area("e", "Delaktighet och personcentrering", None),  # no period: no order
+        ]
+    )
+    assert [(link.later, link.earlier, link.shared_words) for link in links] == [
+        ("b", "a", ["personcentrering"])
     ]

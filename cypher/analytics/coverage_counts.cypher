@@ -5,7 +5,12 @@
 // with EXISTS for the gap list. Ongoing: status 'pågående', or status unknown with $year inside
 // start..end.
 MATCH (f:FocusArea)
-WHERE $county IS NULL OR f.county = $county
+WHERE ($county IS NULL OR f.county = $county)
+  // the areas in force in $year, as in coverage_gap_areas.cypher
+  AND NOT EXISTS { (f)<-[:CONTINUES]-(:FocusArea) }
+  AND (f.period IS NULL OR toInteger(left(f.period, 4)) IS NULL
+       OR (toInteger(left(f.period, 4)) <= $year
+           AND coalesce(toInteger(right(f.period, 4)), toInteger(left(f.period, 4))) >= $year))
 CALL (f) {
   MATCH (f)<-[:IN_FOCUS_AREA]-(p:Project)
   WHERE CASE WHEN p.status = 'pågående' THEN true

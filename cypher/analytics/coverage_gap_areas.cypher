@@ -5,7 +5,13 @@
 // costs a few projects' relationships, not all of them.
 // Ongoing: status 'pågående', or status unknown with $year inside start..end.
 MATCH (f:FocusArea)
-WHERE NOT EXISTS {
+// the areas in force in $year: not continued by a later plan's area (lineage.py), and with $year in
+// the period when the area has one ("2024-2027")
+WHERE NOT EXISTS { (f)<-[:CONTINUES]-(:FocusArea) }
+  AND (f.period IS NULL OR toInteger(left(f.period, 4)) IS NULL
+       OR (toInteger(left(f.period, 4)) <= $year
+           AND coalesce(toInteger(right(f.period, 4)), toInteger(left(f.period, 4))) >= $year))
+  AND NOT EXISTS {
   MATCH (f)<-[:IN_FOCUS_AREA]-(p:Project)
   WHERE CASE WHEN p.status = 'pågående' THEN true
              WHEN coalesce(p.status, 'okänd') <> 'okänd' THEN false

@@ -1,6 +1,7 @@
 """Recompute everything derived from the graph after an ingest: compound parts for search, the
 RELATED_TO pairs (with the overlap marks ``coordination`` and ``across_counties``), the
-communities of overlapping projects and the actors' partners and centrality. Safe to call any
+communities of overlapping projects, the actors' partners and centrality, and which focus area
+continues which (lineage). Safe to call any
 number of times; the result depends only on the graph (inputs sorted by id, fixed seeds).
 
 The loader could write ``search_terms`` itself with one line at the end of ingest/resolve.py
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from neo4j import ManagedTransaction
 
-from graph.analytics import network, overlaps, related
+from graph.analytics import lineage, network, overlaps, related
 from graph.analytics.compounds import Vocabulary, corpus_vocabulary, search_terms
 from graph.db import Graph, Row, run
 
@@ -31,6 +32,7 @@ class RefreshReport:
     coordination_pairs: int = 0
     communities: int = 0
     actors_in_network: int = 0
+    lineage_links: int = 0
 
 
 def refresh(graph: Graph) -> RefreshReport:
@@ -78,6 +80,7 @@ def _refresh(graph: Graph) -> RefreshReport:
     written = related.write(graph, rows)
     communities = refresh_communities(graph, projects, rows)
     actors = refresh_actor_metrics(graph)
+    links = lineage.refresh_lineage(graph)
     return RefreshReport(
         search_terms_written=terms_written,
         related_pairs=len(rows),
@@ -86,6 +89,7 @@ def _refresh(graph: Graph) -> RefreshReport:
         coordination_pairs=coordination,
         communities=communities,
         actors_in_network=actors,
+        lineage_links=links,
     )
 
 

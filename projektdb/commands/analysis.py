@@ -123,5 +123,6 @@ def refresh(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
         console.print(
             f"{report.projects} projects, {report.related_pairs} related pairs "
             f"({written.created} new, {written.updated} changed, {written.deleted} removed), "
-            f"{report.search_terms_written} nodes with new search terms."
+            f"{report.search_terms_written} nodes with new search terms, "
+            f"{report.lineage_links} focus areas continuing an earlier one."
         )
