@@ -60,7 +60,7 @@ def test_search_finds_unga_vuxna_with_related_initiatives(app: AppTest) -> None:
     at = open_page(app, "search", q="unga vuxna")
     text = text_of(at)
     assert "tillsammans för unga vuxna" in text.casefold()
-    assert "Relaterade initiativ" in text and "textlikhet" in text
+    assert "Relaterade initiativ" in text and "båda handlar om" in text
     assert at.subheader[0].value.startswith("Träffar (")
 
 

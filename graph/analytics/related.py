@@ -37,9 +37,11 @@ KIND_WORDS: dict[str, str] = {
     "focus_areas": "samma fokusområde",
     "actors": "samma aktör",
 }
+ACROSS_COUNTIES = "olika län:"
 TOP_K = 10
 TOP_K_OTHER_COUNTY = 3  # keep a few cross-county neighbours even when the county's own fill the top
 MIN_SCORE = 0.06  # low: a project with no structured links competes on text alone (max 0.45)
+TEXT_REASON_MIN = 0.1  # less text in common is no reason a reader would accept: such a pair is not kept
 WRITE_BATCH = 5000
 STORED_FIELDS = ("score", "text_score", "reasons", "coordination", "across_counties")
 
@@ -54,7 +56,7 @@ class ProjectRow:
 
 
 def load_projects(graph: Graph) -> list[ProjectRow]:
-    rows = graph.read("analytics/related_input")
+    rows = _without_listing_sentences(graph.read("analytics/related_input"))
     return [
         ProjectRow(
             id=row["id"],
@@ -67,6 +69,23 @@ def load_projects(graph: Graph) -> list[ProjectRow]:
     ]
 
 
+def _without_listing_sentences(rows: list[Row]) -> list[Row]:
+    """Text that several projects carry because one sentence names them all ("… Tillsammans för
+    barnens bästa, Egenmonitorering, Samsjuklighet samt Översynen …") is where they are named, not
+    what they are about: it would make them each other's best matches. Such text is left out of
+    their similarity (it stays their provenance)."""
+    by_text: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if (row["text"] or "").strip():
+            by_text[" ".join(row["text"].split()).casefold()].append(row)
+    listing: set[int] = set()
+    for text, group in by_text.items():
+        named = sum(1 for row in group if (row["name"] or "").casefold() in text)
+        if len(group) > 1 and named > 1:
+            listing.update(id(row) for row in group)
+    return [row | {"text": ""} if id(row) in listing else row for row in rows]
+
+
 def project_text(project: ProjectRow, vocabulary: Vocabulary | None) -> str:
     """Name + goal + description (+ the goals' own text), with compound parts appended."""
     text = " ".join([project.text, *project.sets["goals"].values()])
@@ -74,6 +93,23 @@ def project_text(project: ProjectRow, vocabulary: Vocabulary | None) -> str:
         return text
     parts = [p for w in similarity.words(text) for p in vocabulary.parts(w)]
     return f"{text} {' '.join(parts)}"
+
+
+def _as_written(terms: Sequence[str], a: set[str], b: set[str]) -> list[str]:
+    """Shared terms as a reader finds them: a term one text writes as a word stays as it is; a
+    compound part neither writes alone ("monitorering") is shown as the first text's word that
+    holds it ("egenmonitorering"); a term not in both texts is left out."""
+    found: dict[str, None] = {}
+    for term in terms:
+        in_a = [w for w in a if term in w]
+        if not in_a or not any(term in w for w in b):
+            continue
+        found.setdefault(term if term in a or term in b else min(in_a, key=len), None)
+    return list(found)
+
+
+def _written_words(project: ProjectRow) -> set[str]:
+    return set(similarity.words(" ".join([project.text, *project.sets["goals"].values()])))
 
 
 def _kind_matrix(projects: Sequence[ProjectRow], kind: str) -> sparse.csr_matrix:
@@ -119,16 +155,21 @@ def compute(projects: Sequence[ProjectRow], vocabulary: Vocabulary | None = None
     rows: list[Row] = []
     for n, (a, b, score) in enumerate(zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)):
         start, end = shared.indptr[n], shared.indptr[n + 1]
-        order = np.argsort(-shared.data[start:end])[:4]
+        order = np.argsort(-shared.data[start:end])[:8]
         stems = [str(terms[shared.indices[start + o]]) for o in order]
-        words = [surface.get(s, s) for s in stems]
+        words = _as_written(
+            [surface.get(s, s) for s in stems], _written_words(projects[a]), _written_words(projects[b])
+        )
+        why = reasons(projects[a], projects[b], float(text_scores[n]), words)
+        if not any(not r.startswith(ACROSS_COUNTIES) for r in why):
+            continue  # nothing in common a reader could check: not a related pair
         rows.append(
             {
                 "a": projects[a].id,
                 "b": projects[b].id,
                 "score": round(float(score), 4),
                 "text_score": round(float(text_scores[n]), 4),
-                "reasons": reasons(projects[a], projects[b], float(text_scores[n]), words),
+                "reasons": why,
             }
         )
     rows.sort(key=lambda r: (r["a"], -r["score"], r["b"]))
@@ -143,11 +184,20 @@ def reasons(a: ProjectRow, b: ProjectRow, text_score: float, words: Sequence[str
         if common:
             names = sorted({a.sets[kind][c] for c in common})
             found.append(f"{label}: {', '.join(_short(n) for n in names)}")
-    if text_score >= 0.05:
-        found.append(f"textlikhet {format_decimal(text_score)}" + (f" ({', '.join(words)})" if words else ""))
+    if text_score >= TEXT_REASON_MIN and words:
+        found.append(shared_words_reason(words))
     if (a.county or "") != (b.county or "") and a.county and b.county:
-        found.append(f"olika län: {a.county} och {b.county}")
+        found.append(f"{ACROSS_COUNTIES} {a.county} och {b.county}")
     return found
+
+
+def shared_words_reason(words: Sequence[str]) -> str:
+    """The text similarity in words a planner checks: what both texts are about."""
+    return "båda handlar om " + _and_list(list(words)[:3])
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def format_decimal(value: float) -> str:
@@ -242,7 +292,7 @@ def related_to_text(graph: Graph, text: str, limit: int = 10) -> list[Row]:
         best = columns[np.argsort(-data, kind="stable")[:4]]  # ties in the vocabulary's order
         words = [surface.get(str(terms[c]), str(terms[c])) for c in best]
         score = 0.5 * cos + 0.5 * candidate["score"] / top_lucene
-        found = [f"textlikhet {format_decimal(cos)}" + (f" ({', '.join(words)})" if words else "")]
+        found = [shared_words_reason(words)] if cos >= TEXT_REASON_MIN and words else []
         found += [f"samma fokusområde: {f}" for f in candidate["focus_areas"] if _mentions(text, f)]
         found += [f"samma målgrupp: {t}" for t in candidate["target_groups"] if _mentions(text, t)]
         results.append(

@@ -27,6 +27,7 @@ FoUiS") and ``LOCATED_IN`` for the places the sentence names. One name gives one
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -664,4 +665,18 @@ def extract_initiatives(document: SourceDocument) -> Extraction:
             result.relate("RESPONSIBLE_FOR", actor, project, evidence[0], role="ansvarig")
         if find_places is not None:
             _locate(result, project, initiative.name, evidence[0], find_places)
+    _own_descriptions(result)
     return result
+
+
+def _own_descriptions(result: Extraction) -> None:
+    """A sentence that names several initiatives ("… Tillsammans för barnens bästa, Egenmonitorering,
+    Samsjuklighet samt Översynen …") is where they are named, not what any of them is: it stays their
+    provenance, and each takes as description a sentence of its own among its mentions, or none."""
+    projects = [e for e in result.entities if e.label == "Project"]
+    shared = Counter(p.properties.get("description") for p in projects)
+    for project in projects:
+        if shared[project.properties.get("description")] < 2:
+            continue
+        own = [e.quote for e in project.evidence if shared[e.quote] == 0 and e.quote]
+        project.properties["description"] = own[0] if own else None
