@@ -5,7 +5,7 @@ One list of pages per section (user group); add a page by adding an ``st.Page`` 
 
 import streamlit as st
 
-from ui import data
+from ui import auth, data
 from ui.errors import run_safely
 
 
@@ -67,4 +67,6 @@ MAINTAIN = [
 ]
 
 pages = {"Översikt": OVERVIEW, "Hitta": FIND, "Planera": PLAN, "Förvalta": MAINTAIN}
-run_safely(st.navigation(pages))
+navigation = st.navigation(pages)
+auth.sidebar()  # the sign-in on every page, under the page list
+run_safely(navigation)

@@ -17,14 +17,17 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
+import streamlit.components.v1 as components
 from neo4j import ManagedTransaction
 
 from graph.db import DatabaseUnavailable, Graph
-from graph.maintain import review, users
+from graph.maintain import review, sessions, users
 from graph.maintain.users import ROLE_TITLES, User
 
 SESSION_KEY = "user"
 NOTICE_KEY = "auth_notice"
+COOKIE_KEY = "auth_cookie"  # the cookie to write in the browser on this run: a token, or "" to clear it
+SIGNED_OUT_KEY = "auth_signed_out"  # this browser session signed out: its old cookie no longer counts
 T = TypeVar("T")
 
 
@@ -43,17 +46,57 @@ def current_user() -> User | None:
         return User(email, _oidc_role(email))
     user = st.session_state.get(SESSION_KEY)
     if not isinstance(user, User):
-        return None
+        return _from_cookie()
     if user.local:  # an admin may have removed or downgraded the user since the sign-in
         now = users.current(user)
         if now is None:
-            st.session_state.pop(SESSION_KEY, None)
-            st.session_state[NOTICE_KEY] = f"Kontot {user.name} finns inte längre: du har loggats ut."
+            _forget(f"Kontot {user.name} finns inte längre: du har loggats ut.")
             return None
         if now.role != user.role:
             st.session_state[SESSION_KEY] = now
             return now
     return user
+
+
+def _from_cookie() -> User | None:
+    """A new page load (a link, a reload) starts a new Streamlit session: the signed cookie says
+    who signed in (graph/maintain/sessions.py checks signature, expiry, user and password)."""
+    if st.session_state.get(SIGNED_OUT_KEY):
+        return None
+    token = st.context.cookies.get(sessions.COOKIE)
+    if not token:
+        return None
+    user = sessions.verify(token)
+    if user is None:
+        st.session_state[COOKIE_KEY] = ""  # expired or revoked: clear it rather than try again
+        return None
+    st.session_state[SESSION_KEY] = user
+    return user
+
+
+def _forget(notice: str | None = None) -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    st.session_state[SIGNED_OUT_KEY] = True
+    st.session_state[COOKIE_KEY] = ""
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
+
+
+def _write_cookie() -> None:
+    """Set or clear the session cookie in the browser. Streamlit has no call for it, so a small
+    script in an invisible component does it (same origin, so it sets the app's own cookie)."""
+    token = st.session_state.pop(COOKIE_KEY, None)
+    if token is None:
+        return
+    lifetime = sessions.LIFETIME_S if token else 0
+    components.html(
+        "<script>"
+        "const secure = window.parent.location.protocol === 'https:' ? '; Secure' : '';"
+        f"window.parent.document.cookie = '{sessions.COOKIE}={token}; path=/; max-age={lifetime}; "
+        "SameSite=Strict' + secure;"
+        "</script>",
+        height=0,
+    )
 
 
 def _oidc_role(email: str) -> str:
@@ -64,15 +107,17 @@ def _oidc_role(email: str) -> str:
 
 
 def sidebar() -> User | None:
-    """The sign-in (or who is signed in, and sign-out) in the sidebar; returns the user."""
+    """The sign-in (or who is signed in, and sign-out) in the sidebar of every page; returns the
+    user. streamlit_app.py calls it once per run, before the page."""
     user = current_user()
     with st.sidebar:
+        _write_cookie()
         if user is not None:
             st.caption(f"Inloggad: **{user.name}** ({ROLE_TITLES[user.role]})")
             if st.button("Logga ut", key="auth_logout"):
                 if oidc_configured():
                     st.logout()
-                st.session_state.pop(SESSION_KEY, None)
+                _forget()
                 st.rerun()
             return user
         if oidc_configured():
@@ -95,13 +140,15 @@ def sidebar() -> User | None:
                     st.error("Fel användarnamn eller lösenord.")
                 else:
                     st.session_state[SESSION_KEY] = found
+                    st.session_state.pop(SIGNED_OUT_KEY, None)
+                    st.session_state[COOKIE_KEY] = sessions.issue(found) or ""
                     st.rerun()
     return None
 
 
 def require(role: str) -> User:
     """Stop the page unless a user with at least ``role`` is signed in (checked on the server)."""
-    user = sidebar()
+    user = current_user()
     if user is None:
         st.info("Logga in i sidomenyn för att använda den här sidan.")
         st.stop()

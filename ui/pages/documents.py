@@ -42,7 +42,7 @@ def show_document(document_id: str) -> None:
 
 def preview_section() -> None:
     st.subheader("Läs in ett dokument")
-    user = auth.sidebar()
+    user = auth.current_user()
     if user is None or not user.can("editor"):
         # checked here on the server: the upload form is not even drawn for viewers
         st.info("Logga in som redaktör (i sidomenyn) för att läsa in dokument.")
