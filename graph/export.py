@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from neo4j import ManagedTransaction, Record
+from neo4j import ManagedTransaction
 from neo4j.time import Date, DateTime
 
 from graph.db import Graph, run
@@ -58,7 +58,7 @@ def write_json(graph: Graph, path: Path) -> int:
     return len(data)
 
 
-def _complete(row: Record, *keys: str) -> bool:
+def _complete(row: dict[str, Any], *keys: str) -> bool:
     """False for an entity deleted by a concurrent commit after it was matched: reading committed
     data, its type, labels or ends then come back as null (seen under the load test's editors)."""
     return all(row[key] is not None for key in keys)

@@ -38,6 +38,7 @@ UI_ALLOWED_GRAPH: frozenset[str] = frozenset(
         "graph.maintain.edit",
         "graph.maintain.excel",
         "graph.maintain.fields",
+        "graph.maintain.sessions",
         "graph.maintain.history",
         "graph.maintain.merge",
         "graph.maintain.review",
