@@ -96,18 +96,25 @@ def test_editor_pages_refuse_viewers_and_anonymous_users_on_the_server(page: str
     assert not viewer.title  # the page itself never rendered
 
 
+def mailbox_in_the_app() -> AppTest:
+    """The whole app (the sign-in is in its sidebar on every page) opened on the Brevlåda."""
+    app = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=30)
+    app.switch_page("ui/pages/maintain_mailbox.py")
+    return app.run()
+
+
 @pytest.mark.app
 def test_sign_in_form_with_the_local_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "users.toml"
     users.add("bo", "viewer", "annat-lösen-22", path)
     monkeypatch.setenv("PROJEKTDB_USERS_FILE", str(path))
-    page = str(PROJECT_ROOT / "ui" / "pages" / "maintain_mailbox.py")
-    app = AppTest.from_file(page, default_timeout=30).run()
+    app = mailbox_in_the_app()
     app.sidebar.text_input(key="auth_name").input("bo")
     app.sidebar.text_input(key="auth_password").input("fel-lösen")
     app.sidebar.button[0].click().run()
     assert "Fel användarnamn" in app.sidebar.error[0].value
     app.sidebar.text_input(key="auth_password").input("annat-lösen-22")
+    app.switch_page("ui/pages/maintain_mailbox.py")
     app.sidebar.button[0].click().run()
     assert app.session_state["user"] == User("bo", "viewer")
     assert app.title[0].value == "Brevlådan"
@@ -157,13 +164,14 @@ def test_the_app_signs_out_a_removed_user(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "users.toml"
     users.add("bo", "viewer", "annat-lösen-22", path)
     monkeypatch.setenv("PROJEKTDB_USERS_FILE", str(path))
-    page = str(PROJECT_ROOT / "ui" / "pages" / "maintain_mailbox.py")
-    app = AppTest.from_file(page, default_timeout=30).run()
+    app = mailbox_in_the_app()
     app.sidebar.text_input(key="auth_name").input("bo")
     app.sidebar.text_input(key="auth_password").input("annat-lösen-22")
+    app.switch_page("ui/pages/maintain_mailbox.py")
     app.sidebar.button[0].click().run()
     assert app.title[0].value == "Brevlådan"
     users.remove("bo", path)
+    app.switch_page("ui/pages/maintain_mailbox.py")
     app.run()
     assert "user" not in app.session_state
     assert not app.title and "finns inte längre" in app.sidebar.warning[0].value

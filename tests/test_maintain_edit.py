@@ -27,6 +27,19 @@ def test_update_records_edited_keys_version_and_history(graph: Graph) -> None:
     assert changes[0].after["values"] == {"financing": "Statsbidrag 2024", "name": "Fast vårdkontakt"}
 
 
+def test_a_whole_form_changes_only_what_the_editor_changed(graph: Graph) -> None:
+    """The form sends every field: an unticked box, an empty list and an empty box for properties
+    the node never had are no change (before, they were saved and listed as edited)."""
+    ids = small_graph(graph)
+    form = {"name": "Fast vårdkontakt", "pilot": False, "aliases": [], "financing": "", "follow_up": ""}
+    edit.update_node(graph, ids["project"], form, 0, "anna")
+    props = edit.get_node(graph, ids["project"])["properties"]
+    assert props["edited"] == ["name"]
+    assert "pilot" not in props and "follow_up" not in props
+    again = edit.update_node(graph, ids["project"], form, 1, "anna")
+    assert again["change"] is None and again["version"] == 1
+
+
 def test_two_editors_the_later_save_gets_a_conflict_and_nothing_is_lost(graph: Graph) -> None:
     ids = small_graph(graph)
     opened_by_anna = edit.get_node(graph, ids["project"])["version"]

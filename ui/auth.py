@@ -13,11 +13,11 @@ brevlåda: ``submit_suggestion`` writes a suggestion for any signed-in user, and
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
-import streamlit.components.v1 as components
 from neo4j import ManagedTransaction
 
 from graph.db import DatabaseUnavailable, Graph
@@ -84,18 +84,25 @@ def _forget(notice: str | None = None) -> None:
 
 def _write_cookie() -> None:
     """Set or clear the session cookie in the browser. Streamlit has no call for it, so a small
-    script in an invisible component does it (same origin, so it sets the app's own cookie)."""
+    script does it; its only variable part is the token, which is base64url and a dot."""
     token = st.session_state.pop(COOKIE_KEY, None)
     if token is None:
         return
     lifetime = sessions.LIFETIME_S if token else 0
-    components.html(
-        "<script>"
-        "const secure = window.parent.location.protocol === 'https:' ? '; Secure' : '';"
-        f"window.parent.document.cookie = '{sessions.COOKIE}={token}; path=/; max-age={lifetime}; "
+    # a container of its own, under a new key each time: the browser then mounts a new element and
+    # runs its script (an element kept in place from an earlier run would not run it again)
+    with st.container(key=f"auth_cookie_{uuid.uuid4().hex}", height=1, border=False):
+        _cookie_script(token, lifetime)
+
+
+def _cookie_script(token: str, lifetime: int) -> None:
+    st.html(
+        "<script>(() => {"  # a scope of its own: a later script may declare the same names
+        "const secure = window.location.protocol === 'https:' ? '; Secure' : '';"
+        f"document.cookie = '{sessions.COOKIE}={token}; path=/; max-age={lifetime}; "
         "SameSite=Strict' + secure;"
-        "</script>",
-        height=0,
+        "})();</script>",
+        unsafe_allow_javascript=True,
     )
 
 

@@ -44,7 +44,19 @@ def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str 
         st.info("Det finns inga poster av den typen ännu.")
         return None
     names = {r["id"]: f"{r['name']}" + (f" ({r['county']})" if r["county"] else "") for r in rows}
-    return st.selectbox(title, list(names), format_func=names.__getitem__, key=key)
+    # The choice is kept by id beside the widget: a rename changes the shown names, which makes
+    # Streamlit treat the select box as a new one, and it would fall back to the first post.
+    chosen_key = f"{key}:chosen"
+    ids = list(names)
+    if st.session_state.get(chosen_key) in ids:
+        st.session_state[key] = st.session_state[chosen_key]
+
+    def remember() -> None:
+        st.session_state[chosen_key] = st.session_state[key]
+
+    picked: str = st.selectbox(title, ids, format_func=names.__getitem__, key=key, on_change=remember)
+    st.session_state[chosen_key] = picked
+    return picked
 
 
 def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]:

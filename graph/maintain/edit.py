@@ -71,7 +71,7 @@ def update_in(
     system = () if protect else fields.REVIEW_FIELDS
     cleaned = fields.clean_changes(node["label"], changes, system)
     current = node["properties"]
-    changed = {k: v for k, v in cleaned.items() if current.get(k) != v}
+    changed = {k: v for k, v in cleaned.items() if not _same(current.get(k), v)}
     if node["version"] != expected_version:
         raise Conflict(CONFLICT_MESSAGE)
     if not changed:
@@ -100,6 +100,16 @@ def update_in(
         after={"values": changed, "version": after["version"]},
     )
     return {"properties": after, "version": after["version"], "change": change_id}
+
+
+def _same(stored: Any, sent: Any) -> bool:
+    """A form cannot leave a field unset: an absent property and an empty box, an unticked box or an
+    empty list are the same value, so saving a form changes only what the editor changed."""
+    return stored == sent or (_blank(stored) and _blank(sent))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value is False or value == "" or value == []
 
 
 def create_node(graph: Graph, label: str, properties: dict[str, Any], user: str) -> str:

@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain import titles
 from graph.maintain import Conflict, MaintainError, edit, fields, history, satsning
 from ui import auth
 from ui.data import clear
 from ui.maintain_ui import field_inputs, label_picker, node_picker
 
+
+def saved_notice(label: str, before: dict[str, object], after: dict[str, object], change: str | None) -> str:
+    """What a save did, in words: the fields it changed, or that nothing was different."""
+    if not change:
+        return "Inga ändringar: det du skickade var redan sparat."
+    changed = [f.title for f in fields.fields(label) if before.get(f.key) != after.get(f.key)]
+    return "Sparat: " + (", ".join(changed) if changed else "posten") + " ändrades."
+
+
+def relation_origin(rel: dict[str, object]) -> str:
+    if rel["manual"]:
+        return "tillagd för hand"
+    sources = int(str(rel["sources"] or 0))
+    if sources == 0:
+        return "beräknad"
+    return "1 källa" if sources == 1 else f"{sources} källor"
+
+
 user = auth.require("editor")
 graph = auth.graph_for(user)
 st.title("Redigera")
+NOTICE = "edit_notice"  # what the last save did, shown after the rerun that follows it
 
 label = label_picker("edit_label")
 node_id = node_picker(graph, label, "edit_node")
@@ -34,9 +54,9 @@ if node["version"] != opened:
         st.rerun()
 
 props = node["properties"]
-st.caption(
-    f"id `{node_id}` · version {node['version']}" + (" · manuellt skapad" if props.get("manual") else "")
-)
+if notice := st.session_state.pop(NOTICE, None):
+    st.success(notice)
+st.caption(f"Version {node['version']}" + (" · skapad för hand" if props.get("manual") else ""))
 with st.form(f"edit_form:{node_id}:{opened}"):
     values = field_inputs(label, props, f"edit:{node_id}:{opened}")
     if st.form_submit_button("Spara", type="primary"):
@@ -49,7 +69,7 @@ with st.form(f"edit_form:{node_id}:{opened}"):
         else:
             st.session_state[opened_key] = result["version"]
             clear()
-            st.success("Sparat." if result["change"] else "Inga ändringar.")
+            st.session_state[NOTICE] = saved_notice(label, props, result["properties"], result["change"])
             st.rerun()
 
 if label == "Project":
@@ -75,14 +95,14 @@ if label == "Project":
     rels = edit.relationships_of(graph, node_id)
     st.subheader("Beredskap för gemensam satsning")
     for criterion, ok in satsning.readiness(props, rels).items():
-        st.write(("✅ " if ok else "⬜ ") + criterion)
+        st.markdown((":material/check_circle: " if ok else ":material/radio_button_unchecked: ") + criterion)
 
 st.subheader("Relationer")
 for i, rel in enumerate(edit.relationships_of(graph, node_id)):
-    title = fields.RELATIONSHIP_TITLES.get(rel["type"], rel["type"])
+    title = titles.relationship_title(rel["type"])
     arrow = f"{title} → {rel['other_name']}" if rel["outgoing"] else f"{rel['other_name']} {title} → denna"
     cols = st.columns([6, 1])
-    cols[0].write(arrow + ("  _(manuell)_" if rel["manual"] else f"  _({rel['sources']} källor)_"))
+    cols[0].write(arrow + f"  _({relation_origin(rel)})_")
     if cols[1].button("Ta bort", key=f"unrel:{i}"):
         start, end = (node_id, rel["other"]) if rel["outgoing"] else (rel["other"], node_id)
         edit.unrelate(graph, rel["type"], start, end, user.name)
