@@ -18,6 +18,8 @@ from graph.server import free_port
 from graph.settings import PROJECT_ROOT, Settings
 from tests.app_support import app_env, load_sample
 from tests.e2e.support import (
+    ADMIN,
+    ADMIN_PASSWORD,
     CHROMIUM,
     CHROMIUM_ARGS,
     EDITOR,
@@ -35,6 +37,7 @@ def app_url(neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactory) 
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     users_file = tmp_path_factory.mktemp("users") / "users.toml"
     users.add(EDITOR, "editor", EDITOR_PASSWORD, path=users_file)
+    users.add(ADMIN, "admin", ADMIN_PASSWORD, path=users_file)
     env = os.environ.copy() | app_env(neo4j_settings) | {"PROJEKTDB_USERS_FILE": str(users_file)}
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",

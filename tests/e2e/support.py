@@ -36,6 +36,7 @@ BROWSER_MARKS = [
 ]
 
 EDITOR, EDITOR_PASSWORD = "redaktor", "e2e-lösenord-som-bara-testet-känner"
+ADMIN, ADMIN_PASSWORD = "admin", "e2e-administratörens-lösenord"
 
 
 def settle(page: object, timeout_s: float = 60) -> None:

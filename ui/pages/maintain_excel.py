@@ -31,7 +31,8 @@ if not user.can("admin"):
 upload = st.file_uploader("Arbetsbok (.xlsx)", type=["xlsx"])
 if upload is not None and st.button("Importera", type="primary"):
     try:
-        report = excel.import_xlsx(graph, io.BytesIO(upload.getvalue()), user=user.name)
+        # the upload itself: a binary stream with the file's name, read as a file from disk is
+        report = excel.import_xlsx(graph, upload, user=user.name)
     except MaintainError as error:
         st.error(error.message)
     else:
