@@ -3,6 +3,8 @@
 One list of pages per section (user group); add a page by adding an ``st.Page`` to its list.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import auth, data
@@ -67,6 +69,7 @@ MAINTAIN = [
 ]
 
 pages = {"Översikt": OVERVIEW, "Hitta": FIND, "Planera": PLAN, "Förvalta": MAINTAIN}
-navigation = st.navigation(pages)
+navigation = st.navigation(pages, expanded=True)  # every section shown, none behind "View more"
+st.html(Path(__file__).parent / "ui" / "swedish.css")
 auth.sidebar()  # the sign-in on every page, under the page list
 run_safely(navigation)

@@ -75,7 +75,13 @@ def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]
             out[field.key] = st.text_area(f"{field.title} (en per rad)", value=current, key=widget_key)
         elif field.kind == "choice":
             options = fields.choice_options(field, current)
-            out[field.key] = st.selectbox(field.title, options, index=options.index(current), key=widget_key)
+            out[field.key] = st.selectbox(
+                field.title,
+                options,
+                index=options.index(current),
+                format_func=lambda option: option or "(inte angivet)",
+                key=widget_key,
+            )
         else:
             out[field.key] = st.text_input(field.title, value=current, key=widget_key)
     return out
