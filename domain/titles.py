@@ -162,3 +162,8 @@ def property_title(key: str, label: str | None = None) -> str:
     if label is not None and (label, key) in LABEL_PROPERTY_TITLES:
         return LABEL_PROPERTY_TITLES[(label, key)]
     return PROPERTY_TITLES.get(key, key)
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """A count with its noun in the right number: "1 sida", "2 sidor", "1 nytt förslag"."""
+    return f"{n} {singular if n == 1 else plural}"

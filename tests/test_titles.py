@@ -149,3 +149,11 @@ def test_every_program_state_has_a_swedish_title() -> None:
     assert set(titles.GAP_KIND_TITLES) == set(GapKind)
     # the values code branches on are English; Swedish is only for showing
     assert all(value.isascii() for value in [*IngestStatus, *GapKind])
+
+
+def test_counts_take_the_noun_in_the_right_number() -> None:
+    from domain.titles import counted
+
+    assert counted(1, "sida", "sidor") == "1 sida"
+    assert counted(0, "sida", "sidor") == "0 sidor"
+    assert counted(2, "nytt förslag", "nya förslag") == "2 nya förslag"

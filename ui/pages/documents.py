@@ -5,6 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from domain import titles
 from domain.document import MAX_FILE_BYTES, ReadError
 from domain.states import IngestStatus
 from ui import auth, data
@@ -79,7 +80,7 @@ def preview_section() -> None:
     md(
         f"**{md_escape(document.title or document.file_name)}**  \n"
         f"<small>{md_escape(' · '.join(x for x in (document.kind, document.county, document.date) if x))}"
-        f" · {len(document.pages)} sidor</small>",
+        f" · {titles.counted(len(document.pages), 'sida', 'sidor')}</small>",
         unsafe_allow_html=True,
     )
     counts = resolved.counts()

@@ -25,7 +25,7 @@ def relation_origin(rel: dict[str, object]) -> str:
     sources = int(str(rel["sources"] or 0))
     if sources == 0:
         return "beräknad"
-    return "1 källa" if sources == 1 else f"{sources} källor"
+    return titles.counted(sources, "källa", "källor")
 
 
 user = auth.require("editor")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain import titles
 from domain.titles import DUPLICATE_REASON_TITLES
 from graph.maintain import MaintainError, fields, merge, review
 from ui import auth, data, maintain_ui
@@ -92,7 +93,7 @@ with dupes:
 
 with mailbox:
     suggestions = review.open_suggestions(graph)
-    st.caption(f"{len(suggestions)} nya förslag.")
+    st.caption(titles.counted(len(suggestions), "nytt förslag", "nya förslag") + ".")
     for s in suggestions:
         with st.container(border=True):
             st.markdown(
