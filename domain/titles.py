@@ -121,6 +121,7 @@ LABEL_PROPERTY_TITLES: dict[tuple[str, str], str] = {
 HIDDEN_PROPERTIES: frozenset[str] = frozenset(
     {"id", "name", "props_source", "confidence", "search_terms", "source_docs", "doc_props", "extracted_keys"}
     | {"edited", "version", "merged_ids", "manual", "extractor_version"}
+    | {"created_at", "created_by", "updated_at", "updated_by"}  # the change history tells who and when
 )
 # What a MENTIONED_IN or an extracted relationship carries about where it was read: provenance,
 # shown as quotes and sources, not as properties.

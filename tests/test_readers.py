@@ -58,6 +58,20 @@ def test_sample_titles() -> None:
     assert "Nära vård i Sörmland" in read_document(sample("003")).title
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "TITLE: Digitala vårdmöten i Sörmland\nSOURCE: https://www.regionsormland.se/vardmoten\n\n",
+        "SOURCE: Region Sörmland\nTITLE: Digitala vårdmöten i Sörmland\n\n",
+        "# TITEL: Digitala vårdmöten i Sörmland\n\n",
+    ],
+)
+def test_a_title_line_gives_the_title_without_its_label(head: str, tmp_path: Path) -> None:
+    path = tmp_path / "vardmoten.md"
+    path.write_text(head + "Region Sörmland erbjuder digitala vårdmöten för äldre.\n", encoding="utf-8")
+    assert read_document(path).title == "Digitala vårdmöten i Sörmland"
+
+
 def test_sample_text_is_kept_as_written() -> None:
     path = sample("001")
     doc = read_document(path)

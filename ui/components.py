@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from domain.readable import document_title, plain_text
 from ui import data
 from ui.vocabulary import detail_url, label_name
 
@@ -23,8 +24,9 @@ def md_escape(text: str) -> str:
 
 
 def node_link(label: str | None, node_id: str, name: str | None) -> str:
-    """A link to the node's detail page that opens in the same tab (show it with ``md``)."""
-    return link(detail_url(label, node_id), name or node_id)
+    """A link to the node's detail page that opens in the same tab (show it with ``md``); the name
+    as plain text, and the kind of node when it has none (an id is nothing a reader can use)."""
+    return link(detail_url(label, node_id), plain_text(name) or label_name(label))
 
 
 def link(url: str, text: str) -> str:
@@ -54,12 +56,12 @@ def parse_sources(sources: list[str] | None) -> list[Row]:
 
 
 def quote_block(quote: str, page: int | None, document_id: str | None, title: str | None) -> None:
-    """A source quote with its page and a link to the document it came from."""
+    """A source quote, as plain text, with its page and a link to the document it came from."""
     where = f"sidan {page}" if page else "okänd sida"
-    document = (
-        link(detail_url("Document", document_id), title or "dokumentet") if document_id else "okänt dokument"
-    )
-    st.markdown(f"> {md_escape(quote)}\n\n<small>Källa: {document}, {where}</small>", unsafe_allow_html=True)
+    shown_title = document_title(title) or "dokumentet"
+    document = link(detail_url("Document", document_id), shown_title) if document_id else "okänt dokument"
+    text = " ".join(plain_text(quote).split())
+    st.markdown(f"> {md_escape(text)}\n\n<small>Källa: {document}, {where}</small>", unsafe_allow_html=True)
 
 
 PICKER_LIST_MAX = 2000  # a label with more nodes than this is searched by name instead of listed
@@ -111,11 +113,12 @@ def _search_nodes(label: str, wanted: str | None) -> list[Row]:
         node = data.node_detail(wanted)  # cached, and the page shows the node anyway
         if node is not None and label in node["labels"]:
             props = node["properties"]
-            shown = {"id": wanted, "name": props.get("name") or wanted}
+            shown = {"id": wanted, "name": props.get("name") or label_name(label)}
             nodes = [shown | {"type": props.get("type"), "county": props.get("county")}, *nodes]
     return nodes
 
 
 def _picker_name(node: Row) -> str:
     extra = [x for x in (node.get("type"), node.get("county")) if x]
-    return f"{node['name']} ({', '.join(extra)})" if extra else str(node["name"])
+    name = plain_text(node["name"])
+    return f"{name} ({', '.join(extra)})" if extra else name

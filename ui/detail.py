@@ -7,16 +7,10 @@ from typing import Any
 
 import streamlit as st
 
+from domain import readable
 from ui import data
 from ui.components import document_titles, link, md, md_escape, node_link, parse_sources, quote_block
-from ui.vocabulary import (
-    HIDDEN_PROPERTIES,
-    PROPERTY_NAMES,
-    detail_url,
-    label_name,
-    property_name,
-    relation_name,
-)
+from ui.vocabulary import detail_url, label_name, relation_name
 
 Row = dict[str, Any]
 RELATIONS_SHOWN = 50  # per kind of relationship; a focus area or a region has thousands
@@ -30,8 +24,8 @@ def render_node(node_id: str) -> Row | None:
         return None
     label = node["labels"][0] if node["labels"] else None
     props = node["properties"]
-    st.header(props.get("name") or node_id)
-    st.caption(f"{label_name(label)} · id `{node_id}`")
+    st.header(readable.node_name(props, label_name(label)))
+    st.caption(label_name(label))
     st.page_link(
         "ui/pages/network.py", label="Visa i nätverket", icon=":material/hub:", query_params={"id": node_id}
     )
@@ -47,19 +41,11 @@ def render_node(node_id: str) -> Row | None:
 
 
 def _properties(props: Row, label: str | None) -> None:
-    order = list(PROPERTY_NAMES)
-    keys = sorted(
-        (k for k, v in props.items() if k not in HIDDEN_PROPERTIES and v not in (None, "", [])),
-        key=lambda k: order.index(k) if k in order else len(order),
-    )
-    rows = []
-    for key in keys:
-        value = props[key]
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        rows.append((property_name(key, label), shown))
+    """What a reader sees of the node (domain.readable decides): Swedish titles, values in words."""
+    rows = readable.shown_properties(props, label)
     if not rows:
         return
-    md("\n".join(f"- **{name}:** {md_escape(value)}" for name, value in rows))
+    md("\n".join(f"- **{name}:** {md_escape(' '.join(value.split()))}" for name, value in rows))
 
 
 def _relations(relations: list[Row]) -> None:
@@ -85,10 +71,10 @@ def _relation(relation: Row, titles: dict[str, str]) -> None:
     link = node_link(relation["other_label"], relation["other_id"], relation["other_name"])
     extra = []
     if props.get("role"):
-        extra.append(f"roll: {props['role']}")
+        extra.append(f"roll: {readable.plain_text(props['role'])}")
     if props.get("reasons"):
         reasons = props["reasons"]
-        extra.append("; ".join(reasons) if isinstance(reasons, list) else str(reasons))
+        extra.append("; ".join(map(readable.plain_text, reasons if isinstance(reasons, list) else [reasons])))
     suffix = f" ({md_escape(', '.join(extra))})" if extra else ""
     sources = parse_sources(props.get("sources"))
     md(f"- {label_name(relation['other_label'])}: {link}{suffix}")
@@ -109,13 +95,13 @@ def _mentions(mentions: list[Row]) -> None:
         reason = mention.get("reason")
         notes = []
         if written:
-            notes.append(f"skrivet som \u201d{md_escape(written)}\u201d")
+            notes.append(f"skrivet som \u201d{md_escape(readable.plain_text(written))}\u201d")
         if reason:
-            notes.append(f"kopplad hit: {md_escape(reason)}")
+            notes.append(f"kopplad hit: {md_escape(readable.plain_text(reason))}")
         if notes:
             st.caption(" · ".join(notes))
         quote_block(mention["quote"] or "", mention["page"], mention["document"], mention["title"])
 
 
 def document_link(document_id: str, title: str | None) -> str:
-    return link(detail_url("Document", document_id), title or document_id[:12])
+    return link(detail_url("Document", document_id), readable.document_title(title) or "dokumentet")

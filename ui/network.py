@@ -7,6 +7,7 @@ from typing import Any
 
 from st_link_analysis import EdgeStyle, NodeStyle
 
+from domain.readable import plain_text
 from ui.vocabulary import LABEL_NAMES, RELATION_NAMES, label_name
 
 Row = dict[str, Any]
@@ -57,13 +58,14 @@ def elements(centres: list[Row], relations: list[Row], max_nodes: int = MAX_NODE
 
 
 def _node(node_id: str, label: str | None, name: str | None) -> Row:
+    name = plain_text(name) or label_name(label)
     return {
         "data": {
             "id": node_id,
             "label": label or "Entity",
             "name": short(name),
             "typ": label_name(label),
-            "fullname": name or node_id,
+            "fullname": name,
         }
     }
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from domain.readable import plain_text
 from ui import data
 from ui.components import md, md_escape, node_link
 
@@ -32,5 +33,5 @@ def cards(rows: list[Row]) -> None:
             )
             reasons = row.get("reasons") or []
             if reasons:
-                md("\n".join(f"- {md_escape(r)}" for r in reasons))
+                md("\n".join(f"- {md_escape(plain_text(r))}" for r in reasons))
             st.caption(f"Likhet {row.get('score', 0):.2f}".replace(".", ","))

@@ -68,12 +68,17 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^(?:[-•*–]\s|\d+[.)]\s)")
+# the part header of a saved web page or a compiled text ("TITLE: …", "SOURCE: https://…"): the
+# title line names the title, the other labels are no title at all
+_TITLE_LABEL = re.compile(r"^(?:#+\s*)?(?:TITLE|TITEL)[ \t]*:[ \t]*", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"^(?:SOURCE|KÄLLA)[ \t]*:", re.IGNORECASE)
 
 
 # --- title -------------------------------------------------------------------------------------
 
 
 def _strip_markup(line: str) -> str:
+    line = _TITLE_LABEL.sub("", line.strip())
     line = re.sub(r"^\s*#+\s*", "", line)
     line = line.replace("**", "").replace("__", "")
     line = re.sub(r"</?[a-z]+>", "", line)
@@ -109,7 +114,7 @@ def _title_lines(page_text: str) -> list[tuple[str, bool]]:
     while i < len(lines):
         raw = lines[i].strip()
         i += 1
-        if not raw:
+        if not raw or _SOURCE_LABEL.match(raw):
             continue
         if raw.startswith("**") and raw.count("**") % 2 == 1:
             # a bold title broken over lines: "**Nämnden ... -" / "målbild ...****Beslut**"
@@ -132,7 +137,7 @@ def _title_lines(page_text: str) -> list[tuple[str, bool]]:
             break  # body text: the title page is over
         if text.lower().rstrip(":") in GENERIC_HEADINGS:
             break
-        found.append((text, raw.startswith("# ")))
+        found.append((text, raw.startswith("# ") or bool(_TITLE_LABEL.match(raw))))
     return found
 
 

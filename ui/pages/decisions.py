@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.readable import plain_text, swedish_date
 from ui import data, figures
 from ui.components import md, md_escape, node_link
 from ui.detail import document_link
@@ -26,7 +27,7 @@ st.caption(f"{len(shown)} beslut, varav {undated} utan datum (de visas i listan 
 
 for decision in shown:
     with st.container(border=True):
-        head = [decision.get("date") or "datum saknas", decision.get("body") or "okänt organ"]
+        head = [swedish_date(decision.get("date")) or "datum saknas", decision.get("body") or "okänt organ"]
         if decision.get("paragraph"):
             head.append(decision["paragraph"])
         md(
@@ -35,9 +36,9 @@ for decision in shown:
             unsafe_allow_html=True,
         )
         if decision.get("diarienummer"):
-            md(f"Diarienummer: `{decision['diarienummer']}`")
+            md(f"Diarienummer: {md_escape(decision['diarienummer'])}")
         if decision.get("summary"):
-            st.write(decision["summary"])
+            md(md_escape(" ".join(plain_text(decision["summary"]).split())))
         links = []
         for source in decision.get("sources") or []:
             links.append(f"{document_link(source['document'], source['title'])}, sidan {source['page']}")

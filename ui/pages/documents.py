@@ -7,6 +7,7 @@ import streamlit as st
 
 from domain import titles
 from domain.document import MAX_FILE_BYTES, ReadError
+from domain.readable import document_title, swedish_date
 from domain.states import IngestStatus
 from ui import auth, data
 from ui.components import md, md_escape, node_link
@@ -22,9 +23,16 @@ def show_document(document_id: str) -> None:
     if document is None:
         st.warning("Dokumentet finns inte i databasen (det kan ha tagits bort).")
         return
-    st.subheader(document["title"])
-    meta = [document.get("kind"), document.get("county"), document.get("date"), document.get("file_name")]
-    st.caption(" · ".join(str(m) for m in meta if m) + f" · inläst {document.get('ingested_at') or ''}")
+    st.subheader(document_title(document["title"]) or document.get("file_name") or "Dokument")
+    meta = [
+        document.get("kind"),
+        document.get("county"),
+        swedish_date(document.get("date")),
+        document.get("file_name"),
+    ]
+    if document.get("ingested_at"):
+        meta.append(f"inläst {swedish_date(document['ingested_at'])}")
+    st.caption(" · ".join(str(m) for m in meta if m))
     for warning in document.get("warnings") or []:
         st.warning(warning)
     contents = data.document_contents(document_id)
@@ -77,9 +85,10 @@ def preview_section() -> None:
         st.error(error.message)
         return
     document = resolved.document
+    meta = " · ".join(x for x in (document.kind, document.county, swedish_date(document.date)) if x)
     md(
-        f"**{md_escape(document.title or document.file_name)}**  \n"
-        f"<small>{md_escape(' · '.join(x for x in (document.kind, document.county, document.date) if x))}"
+        f"**{md_escape(document_title(document.title) or document.file_name)}**  \n"
+        f"<small>{md_escape(meta)}"
         f" · {titles.counted(len(document.pages), 'sida', 'sidor')}</small>",
         unsafe_allow_html=True,
     )
@@ -128,16 +137,16 @@ def document_list() -> None:
     table = pd.DataFrame(
         {
             "Dokument": [f"./dokument?id={d['id']}" for d in documents],
-            "Titel": [d["title"] for d in documents],
+            "Titel": [document_title(d["title"]) for d in documents],
             "Typ": [d.get("kind") or "" for d in documents],
             "Län": [d.get("county") or "" for d in documents],
-            "Datum": [d.get("date") or "" for d in documents],
+            "Datum": [swedish_date(d.get("date")) for d in documents],
             "Projekt": [_count(d, "Project") for d in documents],
             "Aktörer": [_count(d, "Actor") for d in documents],
             "Beslut": [_count(d, "Decision") for d in documents],
             "Mål": [_count(d, "Goal") for d in documents],
             "Mått": [_count(d, "Measure") for d in documents],
-            "Inläst": [(d.get("ingested_at") or "")[:16].replace("T", " ") for d in documents],
+            "Inläst": [swedish_date(d.get("ingested_at")) for d in documents],
         }
     )
     st.dataframe(

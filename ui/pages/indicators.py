@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.readable import plain_text
 from ui import data
 from ui.charts_indicators import measure_figure
 from ui.components import md, md_escape, node_link
@@ -30,11 +31,13 @@ for group in groups:
     st.subheader(group["goal_area"])
     for indicator in group["indicators"]:
         gap = not indicator["measures"]
-        title = f"{WARN + ' ' if gap else ''}{indicator['name']} ({len(indicator['measures'])} mått)"
+        title = (
+            f"{WARN + ' ' if gap else ''}{plain_text(indicator['name'])} ({len(indicator['measures'])} mått)"
+        )
         with st.expander(title, expanded=gap):
             md(f"Indikator: {node_link('Indicator', indicator['id'], indicator['name'])}")
             if indicator.get("definition"):
-                st.caption(indicator["definition"])
+                st.caption(md_escape(plain_text(indicator["definition"])))
             if gap:
                 status = indicator.get("measure_status")
                 st.warning("Indikatorn saknar mått" + (f" ({status})." if status else "."))

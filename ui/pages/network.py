@@ -7,6 +7,7 @@ filters narrow it), and each expanded node brings at most ``PER_TYPE`` neighbour
 import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
+from domain.readable import plain_text
 from graph.analytics.network import CHOICES_LIMIT, PER_TYPE
 from ui import data, network
 from ui.components import md, node_link
@@ -27,13 +28,13 @@ if kind == "Project":
 text = right.text_input("Namnet innehåller", placeholder="t.ex. vårdkontakt")
 choices = data.network_choices(kind, county, text)
 ids = [c["id"] for c in choices]
-names = {c["id"]: c["name"] for c in choices}
+names = {c["id"]: plain_text(c["name"]) for c in choices}
 wanted = st.query_params.get("id")
 if wanted and wanted not in ids:
     linked = data.node_detail(wanted)
     if linked is not None and kind in linked["labels"]:
         ids.insert(0, wanted)  # linked from a detail page: always offered, whatever the filters
-        names[wanted] = linked["properties"].get("name") or wanted
+        names[wanted] = plain_text(linked["properties"].get("name")) or label_name(kind)
 if len(choices) >= CHOICES_LIMIT:
     st.caption(f"Visar de första {CHOICES_LIMIT} träffarna; välj län eller skriv en del av namnet.")
 centre_id = st.selectbox(

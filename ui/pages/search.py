@@ -4,6 +4,7 @@ import functools
 
 import streamlit as st
 
+from domain.readable import plain_text
 from graph.analytics.search import FILTERED_CANDIDATES
 from ui import data, related
 from ui.components import md, md_escape, node_link
@@ -76,9 +77,9 @@ with left:
                 unsafe_allow_html=True,
             )
             if hit.get("text"):
-                st.write(hit["text"])
-            tags = [f"Fokusområde: {f}" for f in hit.get("focus_areas") or []]
-            tags += [f"Målgrupp: {t}" for t in hit.get("target_groups") or []]
+                md(md_escape(" ".join(plain_text(hit["text"]).split())))
+            tags = [f"Fokusområde: {plain_text(f)}" for f in hit.get("focus_areas") or []]
+            tags += [f"Målgrupp: {plain_text(t)}" for t in hit.get("target_groups") or []]
             if tags:
                 st.caption(" · ".join(tags))
 with right:
