@@ -103,6 +103,11 @@ def plain_text(text: Any) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def one_line(text: Any) -> str:
+    """Plain text on one line (a quote, a hit, a summary shown inline): line breaks folded too."""
+    return " ".join(plain_text(text).split())
+
+
 def document_title(title: Any) -> str:
     """A document's title without markup or a "TITLE:"-style label in front."""
     text = plain_text(title)

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from domain.readable import document_title, plain_text
+from domain.readable import document_title, one_line, plain_text
 from ui import data
 from ui.vocabulary import detail_url, label_name
 
@@ -60,8 +60,8 @@ def quote_block(quote: str, page: int | None, document_id: str | None, title: st
     where = f"sidan {page}" if page else "okänd sida"
     shown_title = document_title(title) or "dokumentet"
     document = link(detail_url("Document", document_id), shown_title) if document_id else "okänt dokument"
-    text = " ".join(plain_text(quote).split())
-    st.markdown(f"> {md_escape(text)}\n\n<small>Källa: {document}, {where}</small>", unsafe_allow_html=True)
+    text = md_escape(one_line(quote))
+    st.markdown(f"> {text}\n\n<small>Källa: {document}, {where}</small>", unsafe_allow_html=True)
 
 
 PICKER_LIST_MAX = 2000  # a label with more nodes than this is searched by name instead of listed

@@ -10,8 +10,6 @@ from domain import titles
 LABEL_NAMES: dict[str, str] = titles.LABEL_TITLES
 # type → (as seen from the start node, as seen from the end node)
 RELATION_NAMES: dict[str, tuple[str, str]] = titles.RELATIONSHIP_TITLES
-PROPERTY_NAMES: dict[str, str] = titles.PROPERTY_TITLES
-HIDDEN_PROPERTIES = titles.HIDDEN_PROPERTIES
 
 # label → url path of the page that shows one such node (see streamlit_app.py)
 DETAIL_PAGES: dict[str, str] = {"Project": "projekt", "Actor": "aktor", "Document": "dokument"}

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
+from graph import queries
 from graph.db import Graph
 from graph.maintain import edit, review, satsning
 from graph.settings import Settings
@@ -57,12 +58,7 @@ def edited(
     )
     with Graph(neo4j_settings) as graph:
         ingest_paths(graph, [folder])
-        project = _one(
-            graph,
-            "MATCH (p:Project) WHERE toLower(p.name) CONTAINS toLower($name) "
-            "RETURN p.id AS id ORDER BY size(p.name) LIMIT 1",
-            name=EDITED_PROJECT,
-        )
+        project = _shortest(graph, "Project", EDITED_PROJECT.lower(), fold=True)
         node = edit.get_node(graph, project)
         assert node is not None
         edit.update_node(
@@ -77,13 +73,9 @@ def edited(
             EDITOR,
         )
         review.accept(graph, project, node["version"] + 1, EDITOR)
-        owner = _one(
-            graph,
-            "MATCH (a:Actor) WHERE a.name CONTAINS 'Region Sörmland' "
-            "RETURN a.id AS id ORDER BY size(a.name) LIMIT 1",
-        )
-        focus = _one(graph, "MATCH (f:FocusArea) RETURN f.id AS id ORDER BY f.name LIMIT 1")
-        target = _one(graph, "MATCH (t:TargetGroup) RETURN t.id AS id ORDER BY t.name LIMIT 1")
+        owner = _shortest(graph, "Actor", "Region Sörmland")
+        focus = _first(graph, "FocusArea")
+        target = _first(graph, "TargetGroup")
         created = satsning.create(
             graph,
             satsning.Satsning(
@@ -102,14 +94,15 @@ def edited(
             ),
             EDITOR,
         )
-        goal = _one(graph, "MATCH (g:Goal) WHERE g.name CONTAINS '**' RETURN g.id AS id LIMIT 1")
-        decision = _one(
-            graph, "MATCH (d:Decision) WHERE d.date =~ '\\\\d{4}-\\\\d{2}-\\\\d{2}' RETURN d.id AS id LIMIT 1"
+        goal = _shortest(graph, "Goal", "**")
+        decision = next(
+            d["id"]
+            for d in queries.decisions(graph)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.get("date") or "")
         )
-        document = _one(
-            graph, "MATCH (d:Document) WHERE d.file_name = 'digitala-vardmoten.md' RETURN d.id AS id"
-        )
-        plan = _one(graph, "MATCH (d:Document) WHERE d.file_name STARTS WITH '001_' RETURN d.id AS id")
+        documents = queries.documents(graph)
+        document = next(d["id"] for d in documents if d["file_name"] == "digitala-vardmoten.md")
+        plan = next(d["id"] for d in documents if (d["file_name"] or "").startswith("001_"))
     return {
         "project": project,
         "satsning": created,
@@ -121,11 +114,18 @@ def edited(
     }
 
 
-def _one(graph: Graph, statement: str, **params: str) -> str:
-    with graph.session() as session:  # a look at the test graph, not a statement of the app
-        record = session.run(statement, params).single()
-    assert record is not None, statement
-    return str(record["id"])
+def _shortest(graph: Graph, label: str, part: str, fold: bool = False) -> str:
+    """The node of ``label`` with the shortest name that contains ``part`` (the app's picker list)."""
+    rows = [
+        r for r in edit.nodes_by_label(graph, label) if part in (r["name"].lower() if fold else r["name"])
+    ]
+    assert rows, (label, part)
+    return str(min(rows, key=lambda r: len(r["name"]))["id"])
+
+
+def _first(graph: Graph, label: str) -> str:
+    """The first node of ``label`` in the picker's (name) order."""
+    return str(edit.nodes_by_label(graph, label)[0]["id"])
 
 
 def _open_everything(page: object) -> None:
@@ -159,15 +159,21 @@ def _open(page: object, url: str, expected: str) -> None:
     page.get_by_text(expected).first.wait_for()  # type: ignore[attr-defined]
 
 
+def _open_hit(page: object, name: str, shot: str, where: str) -> str:
+    """On a search page: open the project's hit, check its page and return the page's text."""
+    page.get_by_role("link", name=name).first.click()  # type: ignore[attr-defined]
+    page.get_by_text("Var uppgiften står").wait_for()  # type: ignore[attr-defined]
+    text = _read(page, shot)
+    _check(text, where)
+    return text
+
+
 def test_the_edited_project_via_search_shows_only_human_fields(
     app_url: str, page: object, edited: dict[str, str]
 ) -> None:
     _open(page, f"{app_url}/sok?q={quote('unga vuxna')}", "Träffar (")
     _check(_read(page, "falt-sok"), "Sök")
-    page.get_by_role("link", name=EDITED_PROJECT).first.click()  # type: ignore[attr-defined]
-    page.get_by_text("Var uppgiften står").wait_for()  # type: ignore[attr-defined]
-    text = _read(page, "falt-projekt-redigerat")
-    _check(text, "Projekt (redigerat)")
+    text = _open_hit(page, EDITED_PROJECT, "falt-projekt-redigerat", "Projekt (redigerat)")
     assert "Testas före breddinförande: ja" in text
     assert "Processteg: underlag" in text
     assert "Granskad: ja" in text
@@ -177,10 +183,7 @@ def test_the_template_project_shows_dates_as_people_write_them(
     app_url: str, page: object, edited: dict[str, str]
 ) -> None:
     _open(page, f"{app_url}/sok?q={quote('mobila närvårdsteam')}", "Träffar (")
-    page.get_by_role("link", name=NEW_SATSNING).first.click()  # type: ignore[attr-defined]
-    page.get_by_text("Var uppgiften står").wait_for()  # type: ignore[attr-defined]
-    text = _read(page, "falt-projekt-mall")
-    _check(text, "Projekt (från mallen)")
+    text = _open_hit(page, NEW_SATSNING, "falt-projekt-mall", "Projekt (från mallen)")
     assert "Start: 2 december 2026" in text
     assert "Slut: juni 2027" in text
     assert "Uppföljningsplan: Uppföljning efter sex månader." in text

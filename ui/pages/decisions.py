@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from domain.readable import plain_text, swedish_date
+from domain.readable import one_line, swedish_date
 from ui import data, figures
 from ui.components import md, md_escape, node_link
 from ui.detail import document_link
@@ -38,7 +38,7 @@ for decision in shown:
         if decision.get("diarienummer"):
             md(f"Diarienummer: {md_escape(decision['diarienummer'])}")
         if decision.get("summary"):
-            md(md_escape(" ".join(plain_text(decision["summary"]).split())))
+            md(md_escape(one_line(decision["summary"])))
         links = []
         for source in decision.get("sources") or []:
             links.append(f"{document_link(source['document'], source['title'])}, sidan {source['page']}")

@@ -4,7 +4,7 @@ import functools
 
 import streamlit as st
 
-from domain.readable import plain_text
+from domain.readable import one_line, plain_text
 from graph.analytics.search import FILTERED_CANDIDATES
 from ui import data, related
 from ui.components import md, md_escape, node_link
@@ -77,7 +77,7 @@ with left:
                 unsafe_allow_html=True,
             )
             if hit.get("text"):
-                md(md_escape(" ".join(plain_text(hit["text"]).split())))
+                md(md_escape(one_line(hit["text"])))
             tags = [f"Fokusområde: {plain_text(f)}" for f in hit.get("focus_areas") or []]
             tags += [f"Målgrupp: {plain_text(t)}" for t in hit.get("target_groups") or []]
             if tags:
