@@ -85,13 +85,26 @@ class Graph:
             return session.execute_read(work)
 
     def run_write(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """One managed write transaction: all of ``work`` commits, or none of it."""
+        """One managed write transaction: all of ``work`` commits, or none of it. It ends by
+        counting up the write generation (``cypher/meta/bump_writes.cypher``), last so that its
+        lock is held only while the transaction commits."""
+
+        def counted(tx: ManagedTransaction) -> T:
+            result = work(tx)
+            run(tx, "meta/bump_writes")
+            return result
+
         with self.session(read=False) as session:
             if self.read_only:
                 # execute_write would ask for WRITE access whatever the session's default mode; a READ
                 # transaction makes the server refuse every write ("Writing in read access mode ...").
                 return session.execute_read(work)
-            return session.execute_write(work)
+            return session.execute_write(counted)
+
+    def write_generation(self) -> int:
+        """How many write transactions have committed (any process): a change means new data."""
+        row = self.read_one("meta/writes")
+        return int(row["generation"]) if row else 0
 
     @contextmanager
     def holding(self, query: str, /, **params: Any) -> Iterator[None]:

@@ -17,7 +17,7 @@ QUERIES = [name for name in cypher.names() if not name.startswith("schema/")]
 CYPHER_IN_PYTHON = re.compile(
     r"""["'](?:\s*)(MATCH|MERGE|OPTIONAL MATCH|UNWIND|CREATE|CALL db\.|SHOW)\b[^"']*[(\[]""",
 )
-PYTHON_DIRS = ("graph", "ingest", "projektdb", "ui")
+PYTHON_DIRS = ("graph", "ingest", "service", "projektdb", "ui")
 
 
 def test_there_are_named_queries() -> None:

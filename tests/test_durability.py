@@ -157,7 +157,8 @@ def test_short_load_run_has_no_errors(graph: Graph, neo4j_settings: Settings) ->
     assert report["threads_still_running"] == 0
     operations = report["operations"]
     assert operations["app /_stcore/health"]["count"] > 0 and operations["app sidan"]["count"] > 0
-    assert operations["redigering (inläsning)"]["count"] >= 2  # both editors saved at least once
+    assert operations["dokument: inläsning"]["count"] >= 2  # both editors uploaded at least once
+    assert operations["redigera: spara"]["count"] >= 2  # and saved a form
     assert sum(o["count"] for o in operations.values()) > 50
     # every editor document written is whole: in the graph with its mentions
     data = export.to_json(graph)

@@ -1,6 +1,8 @@
-"""The app's one way to the database: a cached connection and cached query results.
+"""The app's one way to the database: a cached connection and the cached reads of the service.
 
-Pages call these functions, never the driver. ``clear()`` after every write.
+Pages call these functions, never the driver. The results are cached in ``service/reads.py``, for
+every session of the app, until the data changes (a write from this app, the CLI or another
+replica); ``clear()`` after every write of one's own, so that this session sees it at once.
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ from typing import Any, Protocol
 
 import streamlit as st
 
-from graph import indicators, queries
-from graph.analytics import gaps, network, overlaps, related, search
 from graph.db import DatabaseUnavailable, Graph
+from service.reads import Reads
 
-CACHE_TTL_S = 300
+SEEN_WRITE = "data:seen-write"  # the generation of this session's own last write
 Row = dict[str, Any]
 
 
@@ -42,194 +43,165 @@ def graph_or_stop() -> Graph:
         raise  # unreachable: st.stop() ends the script
 
 
-# --- reads ---------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def _reads(_graph: Graph) -> Reads:
+    return Reads(_graph, floor=_own_last_write)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def reads() -> Reads:
+    """The service's reads on the app's connection: one cache for every session."""
+    return _reads(graph_or_stop())
+
+
+def _own_last_write() -> int:
+    try:
+        return int(st.session_state.get(SEEN_WRITE, 0))
+    except Exception:  # noqa: BLE001  (outside a script run, e.g. the benchmark's pages: no floor)
+        return 0
+
+
+# --- reads: service/reads.py, cached there for every session ----------------------------------
+
+
 def projects_by_focus_area(
     county: str | None = None, focus_area: str | None = None, page: int = 0
 ) -> dict[str, list[Row]]:
     """One page of projects per focus area (all areas, or ``focus_area``), of ``county`` or all."""
-    return queries.projects_by_focus_area(graph_or_stop(), county=county, focus_area=focus_area, page=page)
+    return reads().projects_by_focus_area(county=county, focus_area=focus_area, page=page)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def focus_area_project_counts() -> list[Row]:
-    return queries.focus_area_project_counts(graph_or_stop())
+    return reads().focus_area_project_counts()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def project_facts() -> list[Row]:
-    return queries.project_facts(graph_or_stop())
+    return reads().project_facts()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def node_detail(node_id: str) -> Row | None:
-    return queries.node_detail(graph_or_stop(), node_id)
+    return reads().node_detail(node_id)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def node_relations(node_ids: tuple[str, ...]) -> list[Row]:
-    return queries.node_relations(graph_or_stop(), list(node_ids))
+    return reads().node_relations(node_ids)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def node_relation_groups(node_id: str, per_group: int = 50) -> list[Row]:
-    return queries.node_relation_groups(graph_or_stop(), node_id, per_group=per_group)
+    return reads().node_relation_groups(node_id, per_group=per_group)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def nodes_by_label(label: str) -> list[Row]:
-    return queries.nodes_by_label(graph_or_stop(), label)
+    return reads().nodes_by_label(label)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def label_sizes() -> dict[str, int]:
-    return queries.label_sizes(graph_or_stop())
+    return reads().label_sizes()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def find_nodes(label: str, text: str, limit: int = 50) -> list[Row]:
-    return queries.find_nodes(graph_or_stop(), label, text, limit=limit)
+    return reads().find_nodes(label, text, limit=limit)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def overview() -> Row:
-    return queries.overview(graph_or_stop())
+    return reads().overview()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def project_timeline(
     county: str | None = None, focus_area: str | None = None, status: str | None = None, limit: int = 300
 ) -> list[Row]:
-    return queries.project_timeline(graph_or_stop(), county, focus_area, status, limit=limit)
+    return reads().project_timeline(county=county, focus_area=focus_area, status=status, limit=limit)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def document_titles() -> dict[str, str]:
-    return queries.document_titles(graph_or_stop())
+    return reads().document_titles()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def decisions() -> list[Row]:
-    return queries.decisions(graph_or_stop())
+    return reads().decisions()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def documents() -> list[Row]:
-    return queries.documents(graph_or_stop())
+    return reads().documents()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def document(document_id: str) -> Row | None:
-    return queries.document(graph_or_stop(), document_id)
+    return reads().document(document_id)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def document_contents(document_id: str) -> list[Row]:
-    return queries.document_contents(graph_or_stop(), document_id)
+    return reads().document_contents(document_id)
 
 
-# --- analytics: search, related initiatives, gaps, overlaps, indicators -------------------------
-
-
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def search_projects(text: str, filters: tuple[tuple[str, Any], ...] = (), limit: int = 50) -> dict[str, Any]:
     """Full-text search with facets; ``filters`` as sorted (name, value) pairs of search.Filters."""
-    return search.search(graph_or_stop(), text, filters=search.Filters(**dict(filters)), limit=limit)
+    return reads().search_projects(text, filters=filters, limit=limit)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def related_to_project(project_id: str, limit: int = 10) -> list[Row]:
-    return related.related_to_project(graph_or_stop(), project_id, limit=limit)
+    return reads().related_to_project(project_id, limit=limit)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def related_to_text(text: str, limit: int = 10) -> list[Row]:
-    return related.related_to_text(graph_or_stop(), text, limit=limit)
+    return reads().related_to_text(text, limit=limit)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def coverage_counts(county: str | None) -> list[Row]:
     """Ongoing projects per focus area of ``county`` counted per heatmap cell (ui/coverage.py)."""
-    return queries.coverage_counts(graph_or_stop(), county=county)
+    return reads().coverage_counts(county)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def focus_area_counties() -> list[str]:
-    return queries.focus_area_counties(graph_or_stop())
+    return reads().focus_area_counties()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def coverage_gaps() -> list[Row]:
-    return gaps.coverage_gaps(graph_or_stop())
+    return reads().coverage_gaps()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def goal_gaps() -> list[Row]:
-    return gaps.goal_gaps(graph_or_stop())
+    return reads().goal_gaps()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def indicator_gaps() -> list[Row]:
-    return gaps.indicator_gaps(graph_or_stop())
+    return reads().indicator_gaps()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def readiness() -> list[Row]:
-    return gaps.readiness(graph_or_stop())
+    return reads().readiness()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def time_gaps() -> list[Row]:
-    return gaps.time_gaps(graph_or_stop())
+    return reads().time_gaps()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def target_group_gaps() -> list[Row]:
-    return gaps.target_group_gaps(graph_or_stop())
+    return reads().target_group_gaps()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def overlap_pairs() -> dict[str, list[Row]]:
-    graph = graph_or_stop()
-    return {
-        "goal_target": overlaps.goal_target_overlaps(graph),
-        "text": overlaps.text_overlaps(graph),
-        "across_counties": overlaps.county_overlaps(graph),
-        "actor_load": overlaps.actor_load(graph),
-    }
+    return reads().overlap_pairs()
 
 
-CLUSTERS_SHOWN = 50
-PROJECTS_PER_CLUSTER = 25
-
-
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def overlap_clusters() -> list[Row]:
     """The largest communities, each with its most connected projects first (``size`` is the
     whole community; ``projects`` at most PROJECTS_PER_CLUSTER of them)."""
-    return network.communities(graph_or_stop(), limit=CLUSTERS_SHOWN, per_community=PROJECTS_PER_CLUSTER)
+    return reads().overlap_clusters()
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def network_choices(label: str, county: str | None = None, text: str = "") -> list[Row]:
-    return network.choices(graph_or_stop(), label, county, text)
+    return reads().network_choices(label, county=county, text=text)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def network_neighbourhood(node_ids: tuple[str, ...]) -> list[Row]:
-    return network.neighbourhood(graph_or_stop(), list(node_ids))
+    return reads().network_neighbourhood(node_ids)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def indicator_overview(project_limit: int | None = None) -> list[Row]:
-    return indicators.indicator_overview(graph_or_stop(), project_limit=project_limit)
+    return reads().indicator_overview(project_limit=project_limit)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
 def measure_values(measure_id: str) -> list[Row]:
-    return indicators.measure_values(graph_or_stop(), measure_id)
+    return reads().measure_values(measure_id)
 
 
 # --- ingest (writes) -----------------------------------------------------------------------------
@@ -290,5 +262,6 @@ def ingest_upload(
 
 
 def clear() -> None:
-    """Forget cached results after a write."""
-    st.cache_data.clear()
+    """After a write of this session's own: its next reads wait for results that include it
+    (other sessions get them as soon as they are computed)."""
+    st.session_state[SEEN_WRITE] = reads().written()

@@ -63,6 +63,9 @@ def loadtest(
         None, "--app-url", help="With --current: a running app on loopback, e.g. http://127.0.0.1:8501."
     ),
     no_app: bool = typer.Option(False, "--no-app", help="Do not start and poll the app."),
+    think: float = typer.Option(
+        1.0, "--think", help="Seconds a reader looks at a page before the next (0.5–1.5x; 0: none)."
+    ),
     output: Path | None = typer.Option(None, "-o", "--output", help="Also write the JSON report here."),
 ) -> None:
     """Readers and editors against the database and the app, on loopback, for a bounded time.
@@ -84,7 +87,7 @@ def loadtest(
                     settings = stack.enter_context(scratch_database(backup=from_backup))
                     graph = stack.enter_context(Graph(settings))
                     url = None if no_app else stack.enter_context(local_app(settings))
-            report = run_load(graph, seconds, readers, editors, app_url=url)
+            report = run_load(graph, seconds, readers, editors, app_url=url, think_s=think)
     except LoadTestError as error:
         raise fail(str(error)) from error
     text = json.dumps(report, ensure_ascii=False, indent=1)
