@@ -6,8 +6,10 @@ Reads and writes go through managed transactions (retried by the driver on trans
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import neo4j
@@ -22,6 +24,14 @@ Row = dict[str, Any]
 
 class DatabaseUnavailable(RuntimeError):
     """No database answers: not started, wrong address or password."""
+
+
+class DiskFull(RuntimeError):
+    """The local server's disk has less free space than ``Settings.min_free_mb``: nothing written."""
+
+    def __init__(self, free_mb: int, needed_mb: int, folder: Path) -> None:
+        super().__init__(f"Only {free_mb} MB free on the disk of {folder} (at least {needed_mb} MB needed).")
+        self.free_mb, self.needed_mb = free_mb, needed_mb
 
 
 class Graph:
@@ -94,12 +104,23 @@ class Graph:
             run(tx, "meta/bump_writes")
             return result
 
+        self._check_disk()
         with self.session(read=False) as session:
             if self.read_only:
                 # execute_write would ask for WRITE access whatever the session's default mode; a READ
                 # transaction makes the server refuse every write ("Writing in read access mode ...").
                 return session.execute_read(work)
             return session.execute_write(counted)
+
+    def _check_disk(self) -> None:
+        """Refuse a write before it starts when the local server's disk is nearly full: a write
+        that fills it would stop the server for reads too (an external server watches its own)."""
+        if not self.settings.local:
+            return
+        folder = self.settings.neo4j_home if self.settings.neo4j_home.exists() else self.settings.data_dir
+        free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
+        if free_mb < self.settings.min_free_mb:
+            raise DiskFull(free_mb, self.settings.min_free_mb, folder)
 
     def write_generation(self) -> int:
         """How many write transactions have committed (any process): a change means new data."""

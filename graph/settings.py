@@ -8,6 +8,9 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BOLT_PORT = 7687
+# Neo4j preallocates its transaction log in files of 256 MB; with less free space than this a
+# write could fill the disk, after which the server refuses everything until restarted.
+DEFAULT_MIN_FREE_MB = 300
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class Settings:
     local: bool  # True: projektdb runs its own Neo4j under data_dir
     data_dir: Path
     bolt_port: int
+    min_free_mb: int = DEFAULT_MIN_FREE_MB  # the local server: writes refused below this
 
     @property
     def password_file(self) -> Path:
@@ -35,6 +39,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     data_dir = Path(env.get("PROJEKTDB_DATA_DIR", PROJECT_ROOT / "data")).resolve()
     port = int(env.get("PROJEKTDB_BOLT_PORT", DEFAULT_BOLT_PORT))
     database = env.get("NEO4J_DATABASE", "neo4j")
+    min_free_mb = int(env.get("PROJEKTDB_MIN_FREE_MB", DEFAULT_MIN_FREE_MB))
     if env.get("NEO4J_URI"):
         return Settings(
             uri=env["NEO4J_URI"],
@@ -56,4 +61,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         local=True,
         data_dir=data_dir,
         bolt_port=port,
+        min_free_mb=min_free_mb,
     )

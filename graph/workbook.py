@@ -17,6 +17,12 @@ from typing import Any, BinaryIO
 
 from openpyxl import load_workbook
 
+# What one import reads at most: larger files are refused with a reason, not read for minutes
+# until memory runs out (a full Excel sheet has 1 048 576 rows).
+MAX_WORKBOOK_BYTES = 30 * 1024 * 1024
+MAX_SHEET_ROWS = 200_000
+MAX_MERGED_CELLS = 1_000_000
+
 
 class WorkbookError(ValueError):
     """A workbook that cannot be read faithfully; ``message`` is Swedish."""
@@ -44,6 +50,11 @@ class Sheets:
 def read_workbook(source: Path | BinaryIO | bytes) -> Sheets:
     """Raises WorkbookError for a file that is no workbook or has an uncalculated formula."""
     data = source if isinstance(source, bytes) else _bytes(source)
+    if len(data) > MAX_WORKBOOK_BYTES:
+        raise WorkbookError(
+            f"Arbetsboken är {len(data) // (1024 * 1024)} MB; högst {MAX_WORKBOOK_BYTES // (1024 * 1024)} MB "
+            "läses in. Dela upp den i flera filer."
+        )
     try:
         formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
@@ -54,6 +65,20 @@ def read_workbook(source: Path | BinaryIO | bytes) -> Sheets:
         if sheet.sheet_state != "visible":
             result.warnings.append(f"Bladet {sheet.title} är dolt och lästes inte in.")
             continue
+        if sheet.max_row > MAX_SHEET_ROWS:
+            raise WorkbookError(
+                f"Bladet {sheet.title} har {_count(sheet.max_row)} rader; högst {_count(MAX_SHEET_ROWS)} "
+                "läses in. Dela upp det i flera filer."
+            )
+        spans = sum(
+            (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1)
+            for rng in sheet.merged_cells.ranges
+        )
+        if spans > MAX_MERGED_CELLS:
+            raise WorkbookError(
+                f"Bladet {sheet.title} har sammanfogade områden över {_count(spans)} celler; högst "
+                f"{_count(MAX_MERGED_CELLS)} läses in."
+            )
         merged = {
             (row, column): (rng.min_row, rng.min_col)
             for rng in sheet.merged_cells.ranges
@@ -97,3 +122,8 @@ def _bytes(source: Path | BinaryIO) -> bytes:
     if isinstance(source, Path | str):
         return Path(source).read_bytes()
     return source.read()
+
+
+def _count(number: int) -> str:
+    """A count as Swedish writes it: 1 048 576 (a non-breaking space between the thousands)."""
+    return f"{number:,}".replace(",", "\u00a0")

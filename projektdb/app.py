@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from graph.db import DatabaseUnavailable, Graph
 from graph.server import LocalNeo4j
@@ -14,6 +17,20 @@ db_app = typer.Typer(help="The database: start, stop, status, migrate, reset.", 
 app.add_typer(db_app, name="db")
 console = Console()
 err = Console(stderr=True)
+
+
+# bidirectional overrides and isolates reorder what a terminal shows ("Trojan Source")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def shown(text: object) -> Text:
+    """Text from outside (file names, document text) for the terminal: control characters (escape
+    sequences among them) and bidi overrides removed, and never read as Rich markup."""
+    cleaned = "".join(
+        "?" if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS else char
+        for char in str(text if text is not None else "")
+    )
+    return Text(cleaned)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -5,10 +5,27 @@ Each module in projektdb/commands/ registers its commands on the shared Typer ap
 
 from __future__ import annotations
 
-from projektdb.app import app
-from projektdb.commands import analysis, bench, data, db, maintain, ops, quality, values  # noqa: F401  (registers the commands)
+import sys
 
-__all__ = ["app"]
+from projektdb.app import app, err
+from projektdb.commands import analysis, bench, data, db, maintain, ops, quality, values  # noqa: F401  (registers the commands)
+from service import failures
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """`projektdb`: the commands, with the database gone, its memory or the disk full said in
+    Swedish (exit code 1) instead of a traceback."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001  (only the failures service.failures knows are caught)
+        message = failures.describe(error)
+        if message is None:
+            raise
+        err.print(f"[red]fel:[/red] {message}", markup=True, highlight=False)
+        sys.exit(1)
+
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

@@ -4,12 +4,13 @@ Streamlit serves its pages over one websocket per browser tab and runs the page 
 server, so the load that matters is what the scripts do: the reads the pages make. Each reader
 is a thread that plays one user session, opening pages (search, overview, projects per focus
 area, a project, gaps, overlaps, documents, export) in a random mix, each page the reads its
-script makes, through one shared ``service.reads.Reads`` (its cache) and one ``Graph``, exactly as
-the app shares them between sessions. Each editor uploads a generated document (ingest and refresh,
-the Dokument page's path), then saves a project form three times (Redigera's write), and starts
-over. Readers look at a page about a second before the next click, editors fill in a form about
-five seconds (``--think``, EDITOR_PAUSE_S). A poller fetches ``/_stcore/health`` and the page
-from the app to show its server stays up.
+script makes, through one shared ``service.reads.Reads`` (its cache) and one ``Graph``, exactly
+as the app shares them between sessions. Each editor uploads a generated document (the Dokument
+page's path: the document stored, its derived data refreshed by a background job), then saves a
+project form three times (Redigera's write), and starts over. Readers look at a page about a
+second before the next click, editors fill in a form about five seconds (``--think``,
+EDITOR_PAUSE_S). A poller fetches ``/_stcore/health`` and the page from the app to show its
+server stays up.
 
 Everything is loopback only and bounded in time. Lives in projektdb/ (next to projektdb/bench/)
 because it is an operator's tool driving the app's functions, not a part of the data layer.
@@ -40,6 +41,7 @@ from graph.db import Graph
 from graph.maintain import edit
 from graph.server import LocalNeo4j, free_port
 from graph.settings import PROJECT_ROOT, Settings, load_settings
+from service.jobs import BackgroundRefresh
 from service.reads import Reads
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -261,6 +263,7 @@ def run_load(
     project_ids = _project_ids(graph)
     operations = reader_operations(project_ids)
     reads = Reads(graph)  # one for the whole run: the app keeps one per process
+    background = BackgroundRefresh(graph)  # and one background refresh of the derived data
     names = list(operations)
     weights = [operations[n][1] for n in names]
     recorder = Recorder()
@@ -276,7 +279,7 @@ def run_load(
                 stop.wait(rng.uniform(0.5, 1.5) * think_s)  # reading the page before the next click
 
     def editor(index: int, documents: list[Path]) -> None:
-        from ingest.pipeline import after_ingest, ingest_file
+        from ingest.pipeline import ingest_file
 
         rng = random.Random(seed * 1000 + readers + index)
         stop.wait(rng.uniform(0, EDITOR_PAUSE_S))  # editors do not start in the same instant
@@ -286,11 +289,11 @@ def run_load(
             if turn % UPLOAD_EVERY == 1 or not project_ids:
                 path = documents[(turn // UPLOAD_EVERY) % len(documents)]
 
-                def upload(path: Path = path) -> None:  # the Dokument page's upload
+                def upload(path: Path = path) -> None:  # the Dokument page's upload (ui/data.py)
                     report = ingest_file(graph, path, force=True)
                     if not report.ok:
                         raise RuntimeError(report.error)
-                    after_ingest(graph, [report])
+                    background.request()
                     reads.written()
 
                 recorder.timed("dokument: inläsning", upload)
@@ -325,10 +328,12 @@ def run_load(
         warm_rng = random.Random(seed)
         for operation, _ in operations.values():
             operation(reads, warm_rng)
-        if documents:  # and the readers and extractors an upload loads once per process
+        if documents:  # and the readers, extractors and analytics an upload loads once per process
+            from graph.analytics.refresh import refresh
             from ingest.pipeline import preview
 
             preview(documents[0][0], graph=graph)
+            refresh(graph)
         warm_up_s = time.perf_counter() - warm_up
         began = time.monotonic()
         recorder.began = time.perf_counter()
@@ -339,9 +344,11 @@ def run_load(
         for thread in threads:
             thread.join(timeout=max(0.0, began + seconds + STOP_GRACE_S - time.monotonic()))
         elapsed = time.monotonic() - began
-    stuck = sum(thread.is_alive() for thread in threads)
+        refreshed = background.wait(timeout=STOP_GRACE_S)  # the last upload's derived data too
+    stuck = sum(thread.is_alive() for thread in threads) + (0 if refreshed else 1)
+    refreshes = background.status
     operations_summary = recorder.summary()
-    errors = sum(s["errors"] for s in operations_summary.values()) + stuck
+    errors = sum(s["errors"] for s in operations_summary.values()) + stuck + refreshes.failed
     return {
         "seconds": seconds,
         "elapsed_s": round(elapsed, 1),
@@ -356,6 +363,10 @@ def run_load(
         "editor_writes": sum(writes),
         "operations": operations_summary,
         "cache": dataclasses.asdict(reads.cache.stats),
+        "background_refresh": {  # after uploads: similar projects and search terms (service/jobs.py)
+            **_stats([1000 * x for x in refreshes.seconds], refreshes.failed),
+            "last_error": refreshes.last_error,
+        },
         "threads_still_running": stuck,
         "errors": errors,
         "error_samples": recorder.samples,

@@ -202,6 +202,37 @@ def test_sign_in_is_locked_after_five_failures_and_logged(
     assert users.authenticate("anna", "rätt-lösenord-1", path, throttle=throttle) is not None
 
 
+def test_one_client_trying_many_names_is_slowed_then_locked(tmp_path: Path) -> None:
+    path = tmp_path / "users.toml"
+    users.add("anna", "editor", "rätt-lösenord-1", path)
+    now = [1000.0]
+    per_name = users.Throttle(limit=5, window=600, lockout=300, clock=lambda: now[0])
+    per_client = users.Throttle(limit=20, window=600, lockout=300, clock=lambda: now[0])
+    waits: list[float] = []
+
+    def attempt(name: str, password: str, client: str = "10.0.0.7") -> User | None:
+        return users.authenticate(
+            name,
+            password,
+            path,
+            throttle=per_name,
+            client=client,
+            client_throttle=per_client,
+            sleep=waits.append,
+        )
+
+    for index in range(20):  # a few guesses on many names: no name reaches its own limit
+        assert attempt(f"namn{index // 2}", "gissning") is None
+        now[0] += 1
+    assert waits[:3] == [0.5, 1.0, 2.0]  # the client's delay doubles from its second failure
+    assert max(waits) == users.MAX_DELAY_S
+    with pytest.raises(users.SignInLocked, match="från din dator"):
+        attempt("anna", "rätt-lösenord-1")  # locked for this client, even with the right password
+    assert attempt("anna", "rätt-lösenord-1", client="10.0.0.8") == User("anna", "editor")  # others not
+    now[0] += 301
+    assert attempt("anna", "rätt-lösenord-1") == User("anna", "editor")
+
+
 ADD_MANY = """
 import sys, time
 from pathlib import Path

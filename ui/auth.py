@@ -139,7 +139,7 @@ def sidebar() -> User | None:
             password = st.text_input("Lösenord", type="password", key="auth_password")
             if st.form_submit_button("Logga in"):
                 try:
-                    found = users.authenticate(name, password)
+                    found = users.authenticate(name, password, client=st.context.ip_address)
                 except users.SignInLocked as locked:
                     st.error(locked.message)
                     return None

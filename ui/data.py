@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import streamlit as st
 
 from graph.db import DatabaseUnavailable, Graph
+from service.jobs import BackgroundRefresh
 from service.reads import Reads
 
 SEEN_WRITE = "data:seen-write"  # the generation of this session's own last write
@@ -221,8 +222,6 @@ class IngestPipeline(Protocol):
         self, graph: Graph, path: Path, data: bytes | None = ..., file_name: str | None = ...
     ) -> Any: ...
 
-    def after_ingest(self, graph: Graph, reports: list[Any]) -> None: ...
-
 
 _pipeline: Callable[[], IngestPipeline] | None = None
 
@@ -247,18 +246,32 @@ def preview_upload(data: bytes, file_name: str) -> Any:
 def ingest_upload(
     graph: Graph, data: bytes, file_name: str, on_step: Callable[[str], object] | None = None
 ) -> Any:
-    """Ingest the uploaded bytes in one transaction, refresh what is derived, forget cached results;
-    an ``ingest.pipeline.IngestReport``.
+    """Ingest the uploaded bytes in one transaction and ask the background job to refresh what is
+    derived; an ``ingest.pipeline.IngestReport``.
 
     ``graph`` is the signed-in editor's write connection (``ui.auth.graph_for``)."""
     pipeline = _ingest()
     step = on_step or (lambda _: None)
     step("Läser och sparar dokumentet …")
     report = pipeline.ingest_file(graph, Path(file_name), data=data, file_name=file_name)
-    step("Uppdaterar sökord och relaterade initiativ …")
-    pipeline.after_ingest(graph, [report])  # search terms and related initiatives follow the new facts
+    # search terms and related initiatives follow the new facts, in the background (service/jobs.py)
+    refresh_job().request()
     clear()
     return report
+
+
+@st.cache_resource(show_spinner=False)
+def refresh_job() -> BackgroundRefresh:
+    """The app's one background refresh of derived data, on a write connection of its own (an
+    upload's refresh is the app's work, not the uploading editor's)."""
+    graph = Graph()
+    graph.verify()
+    return BackgroundRefresh(graph)
+
+
+def refreshing() -> bool:
+    """True while the derived data (similar projects, search terms) is being brought up to date."""
+    return refresh_job().busy()
 
 
 def clear() -> None:

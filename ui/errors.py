@@ -8,6 +8,7 @@ import neo4j.exceptions
 import streamlit as st
 
 from graph.db import DatabaseUnavailable
+from service import failures
 from ui import data
 
 log = logging.getLogger("projektdb.ui")
@@ -34,6 +35,11 @@ def run_safely(page: st.Page) -> None:
         log.warning("database refused the credentials", exc_info=True)
         data.connection.clear()
         st.error("Databasen godtog inte inloggningen. Kontrollera NEO4J_USER och NEO4J_PASSWORD.")
-    except Exception:  # noqa: BLE001 - the last line of defence: users never see a traceback
+    except Exception as error:  # noqa: BLE001 - the last line of defence: users never see a traceback
+        known = failures.describe(error)  # a full disk, the database out of memory
+        if known is not None:
+            log.warning("page failed: %s", error, exc_info=True)
+            st.error(known)
+            return
         log.exception("page failed")
         st.error(UNEXPECTED)

@@ -36,10 +36,16 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")
 _hasher = PasswordHasher()
 log = logging.getLogger("projektdb.auth")
 # Sign-in throttling: after FAILURE_LIMIT failures for one user name within FAILURE_WINDOW_S, that
-# name is locked for LOCKOUT_S (also with the right password), and every failure is logged.
+# name is locked for LOCKOUT_S (also with the right password), and every failure is logged. The
+# same per client (the browser's address) with CLIENT_FAILURE_LIMIT, so that one client cannot try
+# a few passwords on many names. Each attempt after a failure waits longer (DELAY_BASE_S doubled
+# per further failure of the name or the client, at most MAX_DELAY_S).
 FAILURE_LIMIT = 5
+CLIENT_FAILURE_LIMIT = 20
 FAILURE_WINDOW_S = 15 * 60.0
 LOCKOUT_S = 15 * 60.0
+DELAY_BASE_S = 0.5
+MAX_DELAY_S = 8.0
 
 
 @dataclass(frozen=True)
@@ -140,16 +146,25 @@ class Throttle:
         self._locked_until: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def check(self, name: str) -> None:
+    def check(self, name: str, whose: str | None = None) -> None:
+        """Raise SignInLocked while ``name`` is locked; ``whose`` says in the message what is
+        locked (default: the account of that name)."""
         with self._lock:
             remaining = self._locked_until.get(name, 0.0) - self.clock()
         if remaining > 0:
             minutes = max(1, round(remaining / 60))
             log.warning("sign-in refused: %s is locked for %.0f s more", name, remaining)
             raise SignInLocked(
-                f"För många misslyckade inloggningar för {name}: kontot är spärrat. "
+                f"För många misslyckade inloggningar {whose or f'för {name}: kontot är spärrat'}. "
                 f"Försök igen om {minutes} {'minut' if minutes == 1 else 'minuter'}."
             )
+
+    def delay(self, name: str) -> float:
+        """Seconds the next attempt for ``name`` waits: none after one failure, then doubling."""
+        now = self.clock()
+        with self._lock:
+            recent = [t for t in self._failures.get(name, ()) if t > now - self.window]
+        return 0.0 if len(recent) < 2 else min(MAX_DELAY_S, DELAY_BASE_S * 2 ** (len(recent) - 2))
 
     def failed(self, name: str) -> None:
         now = self.clock()
@@ -180,28 +195,49 @@ class Throttle:
 
 
 THROTTLE = Throttle()
+CLIENT_THROTTLE = Throttle(limit=CLIENT_FAILURE_LIMIT)
 
 
 def authenticate(
-    name: str, password: str, path: Path | None = None, throttle: Throttle | None = None
+    name: str,
+    password: str,
+    path: Path | None = None,
+    throttle: Throttle | None = None,
+    client: str | None = None,
+    client_throttle: Throttle | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> User | None:
     """The user when the password is right, else None (the same answer for an unknown name).
-    Raises SignInLocked after too many failures for the name (``throttle``, default THROTTLE)."""
+    Raises SignInLocked after too many failures for the name (``throttle``, default THROTTLE) or
+    from ``client`` (the browser's address; ``client_throttle``, default CLIENT_THROTTLE); waits
+    longer before each attempt after repeated failures of either."""
     throttle = throttle or THROTTLE
+    client_throttle = client_throttle or CLIENT_THROTTLE
     key = name.strip().lower()
     throttle.check(key)
+    if client:
+        client_throttle.check(client, whose="från din dator: inloggningen är spärrad")
+    wait = max(throttle.delay(key), client_throttle.delay(client) if client else 0.0)
+    if wait:
+        sleep(wait)
+
+    def failed() -> None:
+        throttle.failed(key)
+        if client:
+            client_throttle.failed(client)
+
     entry = load(path).get(key)
     if entry is None:
         _hasher.hash(password)  # same work either way: no timing hint that the name is unknown
-        throttle.failed(key)
+        failed()
         return None
     try:
         _hasher.verify(entry["password_hash"], password)
     except (VerificationError, InvalidHashError):
-        throttle.failed(key)
+        failed()
         return None
     if entry.get("role") not in ROLES:
-        throttle.failed(key)
+        failed()
         return None
     throttle.succeeded(key)
     return User(key, entry["role"], local=True)

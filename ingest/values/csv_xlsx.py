@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from domain.ids import name_key
 from graph.workbook import WorkbookError, read_workbook
-from ingest.values.rows import Cell, RawRow, ReadResult, ValueFileError
+from ingest.values.rows import MAX_VALUE_ROWS, Cell, RawRow, ReadResult, ValueFileError, too_many_rows
 
 Grid = list[tuple[int, list[Cell]]]  # (line number, cells), header first
 
@@ -48,8 +48,14 @@ def _csv_grid(data: bytes) -> Grid:
     for row in reader:
         if any(cell.strip() for cell in row):
             grid.append((line, list(row)))
+            if len(grid) > MAX_VALUE_ROWS + 1:  # the header and the values: stop reading here
+                raise ValueFileError(too_many_rows(_rows_in(text)))
         line = reader.line_num + 1
     return grid
+
+
+def _rows_in(text: str) -> int:
+    return text.count("\n") + (0 if text.endswith("\n") else 1) - 1
 
 
 def _decode(data: bytes) -> str:
@@ -77,6 +83,8 @@ def _xlsx_grid(data: bytes, warnings: list[str]) -> Grid:
         cells = [_xlsx_cell(cell) for cell in row]
         if any(cell not in (None, "") for cell in cells):
             grid.append((number, cells))
+    if len(grid) > MAX_VALUE_ROWS + 1:
+        raise ValueFileError(too_many_rows(len(grid) - 1))
     return grid
 
 

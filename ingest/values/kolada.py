@@ -19,7 +19,15 @@ from typing import Any
 
 from ingest.values.cells import text
 from ingest.values.csv_xlsx import Grid
-from ingest.values.rows import Cell, RawRow, ReadResult, RowProblem, ValueFileError
+from ingest.values.rows import (
+    MAX_VALUE_ROWS,
+    Cell,
+    RawRow,
+    ReadResult,
+    RowProblem,
+    ValueFileError,
+    too_many_rows,
+)
 
 SOURCE = "Kolada"
 _ENTRY_KEY = re.compile(r'"kpi"\s*:')
@@ -35,11 +43,24 @@ def read_json(data: bytes) -> ReadResult:
     try:
         raw = data.decode("utf-8-sig")
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except json.JSONDecodeError as error:
         raise ValueFileError(f"Filen är inte giltig JSON: {error}") from error
+    except UnicodeDecodeError as error:
+        raise ValueFileError("Filen är inte giltig JSON: den är inte text i UTF-8.") from error
+    except RecursionError as error:
+        raise ValueFileError("Filen är inte i Koladas format: den är nästlad i för många nivåer.") from error
+    except ValueError as error:  # a number of more than 4 300 digits (Python's limit)
+        raise ValueFileError(
+            "Filen är inte i Koladas format: den har ett tal med orimligt många siffror."
+        ) from error
     entries = document.get("values") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise ValueFileError('Filen är inte i Koladas format: listan "values" saknas.')
+    values = sum(
+        len(e["values"]) for e in entries if isinstance(e, dict) and isinstance(e.get("values"), list)
+    )
+    if values > MAX_VALUE_ROWS:
+        raise ValueFileError(too_many_rows(values))
     result = ReadResult(format="kolada-json")
     starts = _entry_starts(raw, len(entries))
     for number, entry in enumerate(entries, start=1):

@@ -42,6 +42,19 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)  # Swedish: what was not read (hidden sheets)
 
 
+# One import reads at most this many values: more is refused with a reason, not read for minutes
+# into one transaction until the database's memory runs out. A KPI for every municipality, 20
+# years and three genders is about 17 400.
+MAX_VALUE_ROWS = 100_000
+
+
+def too_many_rows(count: int) -> str:
+    return (
+        f"Filen har {count:,} värden; högst {MAX_VALUE_ROWS:,} läses in i en import. "
+        "Dela upp den i flera filer (till exempel per mått eller per år)."
+    ).replace(",", "\u00a0")
+
+
 class ValueFileError(Exception):
     """A file that cannot be read as a value file at all. ``message`` is Swedish."""
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from projektdb.app import app, connect, console
+from projektdb.app import app, connect, console, shown
 
 
 def _print_json(data: Any) -> None:
@@ -23,10 +24,10 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
     console.print(table)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Text:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+        return shown("; ".join(str(v) for v in value))
+    return shown("" if value is None else value)
 
 
 @app.command()

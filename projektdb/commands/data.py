@@ -12,7 +12,7 @@ from rich.table import Table
 from domain import titles
 from graph import export as graph_export
 from graph import schema
-from projektdb.app import app, connect, console, err, fail
+from projektdb.app import app, connect, console, err, fail, shown
 
 
 @app.command()
@@ -62,7 +62,9 @@ def _print_reports(reports: list) -> None:
         found = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items()))
         notes = r.error or "; ".join(r.warnings)
         status = titles.INGEST_STATUS_TITLES.get(r.status, str(r.status))
-        table.add_row(r.file_name, status, r.kind or "", r.county or "", found, notes)
+        table.add_row(
+            shown(r.file_name), status, shown(r.kind or ""), shown(r.county or ""), found, shown(notes)
+        )
     console.print(table)
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from graph.maintain import MaintainError, history, undo, users
 from graph.maintain import excel as maintain_excel
-from projektdb.app import app, connect, console, fail
+from projektdb.app import app, connect, console, fail, shown
 
 users_app = typer.Typer(
     help="Users of the app: the local credentials file (data/users.toml).", no_args_is_help=True
@@ -74,7 +74,7 @@ def history_(
     table = Table("at", "user", "action", "node", "summary", "id")
     for c in changes:
         action = c.action + (" (undone)" if c.undone_by else "")
-        table.add_row(c.at[:19], c.user, action, c.node_id, c.summary, c.id)
+        table.add_row(c.at[:19], shown(c.user), action, shown(c.node_id), shown(c.summary), c.id)
     console.print(table)
 
 

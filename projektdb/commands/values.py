@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from projektdb.app import app, connect, console, fail
+from projektdb.app import app, connect, console, fail, shown
 
 
 @app.command("import-values")
@@ -38,7 +38,7 @@ def import_values(
                 title="Rader som inte importerades" if not report.imported else "Avvisade rader",
             )
             for problem in report.rejected:
-                table.add_row(str(problem.line), problem.where, problem.reason)
+                table.add_row(str(problem.line), shown(problem.where), shown(problem.reason))
             console.print(table)
         if report.skipped:
             console.print(

@@ -75,6 +75,11 @@ def preview_section() -> None:
             st.info(f"{report.file_name} fanns redan i databasen och är oförändrad.")
         else:
             st.success(f"{report.file_name} är inläst: {describe(report.counts)}.")
+            if data.refreshing():
+                st.info(
+                    "Liknande initiativ och sökord uppdateras nu i bakgrunden; de nya projekten syns "
+                    "redan i listor och sökning på namn."
+                )
         for warning in report.warnings:
             st.warning(warning)
         return
@@ -106,7 +111,7 @@ def preview_section() -> None:
         st.dataframe(table, hide_index=True, width="stretch", height=260)
     if st.button("Bekräfta och läs in", type="primary"):
         progress = st.progress(0.0, text="Börjar …")
-        steps = iter([0.3, 0.7])
+        steps = iter([0.5])
         report = data.ingest_upload(
             auth.graph_for(user),
             raw,
