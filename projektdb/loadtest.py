@@ -272,6 +272,7 @@ def run_load(
 
     def reader(index: int) -> None:
         rng = random.Random(seed * 1000 + index)
+        stop.wait(rng.uniform(0, think_s))  # readers do not open their first page in the same instant
         while not stop.is_set():
             name = rng.choices(names, weights)[0]
             recorder.timed(name, functools.partial(operations[name][0], reads, rng))
@@ -328,12 +329,12 @@ def run_load(
         warm_rng = random.Random(seed)
         for operation, _ in operations.values():
             operation(reads, warm_rng)
-        if documents:  # and the readers, extractors and analytics an upload loads once per process
-            from graph.analytics.refresh import refresh
-            from ingest.pipeline import preview
+        for term in SEARCH_TERMS:
+            reads.search_projects(term)
+        if documents:  # and an upload once: the app has loaded its readers and compiled its writes
+            from ingest.pipeline import after_ingest, ingest_file
 
-            preview(documents[0][0], graph=graph)
-            refresh(graph)
+            after_ingest(graph, [ingest_file(graph, documents[0][0], force=True)])
         warm_up_s = time.perf_counter() - warm_up
         began = time.monotonic()
         recorder.began = time.perf_counter()
