@@ -188,6 +188,79 @@ def test_crlf_and_form_feed_pages(tmp_path: Path) -> None:
     ]
 
 
+CONTROLS_PLAN = (
+    "# Lokal plan för nära vård i Flen\n\n"
+    "Kommunen och regionen arbetar tillsammans med omställningen till nära vård i Flen under 2024.\n\n"
+    "## Projekt\n\n"
+    "Projekt\x00et Trygg hemgång startade 2023 och pågår till 2025. Det leds av Flens kommun.\n\n"
+    "In\x01satsen Mobila team\x02 ger vård i hemmet.\x0bVårdcentralen deltar.\n\n"
+    "Aktivitet\tAnsvarig\tTidsplan\n"
+    "Hemgångs\x00stöd\tFlens kommun\t2024\n"
+    "Mobila\x1f team\tRegion Sörmland\t2025\n"
+)
+
+
+def _without_controls(text: str) -> str:
+    return text.replace("\x0b", "\n").translate({code: None for code in (0, 1, 2, 0x1F)})
+
+
+def _projects(doc: SourceDocument) -> list[str]:
+    from ingest.extractors import extract
+
+    return sorted(e.name for e in extract(doc).entities if e.label == "Project")
+
+
+def test_control_characters_in_text_are_removed_and_words_stay_whole(tmp_path: Path) -> None:
+    (tmp_path / "nul.txt").write_text(CONTROLS_PLAN, encoding="utf-8")
+    (tmp_path / "ren.txt").write_text(_without_controls(CONTROLS_PLAN), encoding="utf-8")
+    doc, clean = read_document(tmp_path / "nul.txt"), read_document(tmp_path / "ren.txt")
+    assert doc.pages[0].text == clean.pages[0].text
+    assert "Projektet Trygg hemgång" in doc.pages[0].text and "Insatsen Mobila team ger" in doc.pages[0].text
+    table = doc.pages[0].tables[0]
+    assert table.rows[1:] == [
+        ["Hemgångsstöd", "Flens kommun", "2024"],
+        ["Mobila team", "Region Sörmland", "2025"],
+    ]
+    assert table.start == clean.pages[0].tables[0].start  # moved with the text
+    assert [b.text for b in doc.blocks] == [b.text for b in clean.blocks]
+    assert _projects(doc) == _projects(clean)  # no "satsen Mobila team" from a split word
+
+
+def _docx_with_text_replaced(path: Path, old: str, new: bytes) -> Path:
+    """python-docx refuses to write a NUL, as any XML writer should: put it into the XML by hand."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "word/document.xml":
+                content = content.replace(old.encode(), new)
+            target.writestr(entry, content)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_control_characters_in_docx_are_removed_and_words_stay_whole(tmp_path: Path) -> None:
+    blocks = [
+        ("h1", "Lokal plan för nära vård i Flen"),
+        ("p", "PROJEKTET Trygg hemgång startade 2023 och pågår till 2025."),
+        ("p", "INSATSEN Mobila team ger vård i hemmet."),
+        ("table", [["Aktivitet", "Ansvarig"], ["HEMGÅNGSSTÖD", "Flens kommun"]]),
+    ]
+    path = make_docx(tmp_path / "nul.docx", blocks)
+    _docx_with_text_replaced(path, "PROJEKTET", b"Projekt\x00et")
+    _docx_with_text_replaced(path, "INSATSEN", b"In&#1;satsen")
+    _docx_with_text_replaced(path, "HEMGÅNGSSTÖD", "Hemgångs\x1fstöd".encode())
+    doc = read_document(path)  # refused as a damaged Word file before
+    text = doc.pages[0].text
+    assert "Projektet Trygg hemgång startade" in text and "Insatsen Mobila team" in text
+    assert doc.pages[0].tables[0].rows[1] == ["Hemgångsstöd", "Flens kommun"]
+    assert not any(ord(char) < 32 and char not in "\t\n" for char in text)
+
+
 # --- PDF and DOCX ------------------------------------------------------------------------------
 
 BLOCKS = [

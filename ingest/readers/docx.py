@@ -203,11 +203,59 @@ def _style_names(document: Any) -> dict[str, str]:
         return {}
 
 
+# control characters XML does not allow, written raw or as a character reference ("&#0;", "&#x1F;")
+_XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(?:[xX](?P<hex>[0-9a-fA-F]+)|(?P<dec>[0-9]+));")
+_XML_ALLOWED = {0x09, 0x0A, 0x0D}
+
+
+def _xml_control(match: re.Match[bytes]) -> bytes:
+    if match.group("hex") is None and match.group("dec") is None:
+        return b""
+    value = int(match.group("hex"), 16) if match.group("hex") else int(match.group("dec"))
+    return b"" if value < 0x20 and value not in _XML_ALLOWED else match.group(0)
+
+
+def without_xml_controls(data: bytes) -> bytes | None:
+    """The package with the control characters removed from its XML parts, None when it had none.
+
+    A program that writes a NUL into a Word file's text ("Projekt\x00et") makes XML that no parser
+    accepts; without the character the text reads as the words it was meant to be."""
+    changed = False
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename.endswith((".xml", ".rels")) and not content.startswith(
+                (b"\xff\xfe", b"\xfe\xff")
+            ):
+                cleaned = _XML_CONTROL.sub(_xml_control, content)
+                changed = changed or cleaned != content
+                content = cleaned
+            target.writestr(entry, content)
+    return buffer.getvalue() if changed else None
+
+
+def _open(data: bytes) -> Any:
+    try:
+        return docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as error:
+        repaired = without_xml_controls(data)
+        if repaired is None:
+            raise
+        try:
+            return docx.Document(io.BytesIO(repaired))
+        except Exception:
+            raise error from None
+
+
 def read_docx(data: bytes) -> list[Page]:
     """Pages of a Word file. ReadError if unreadable."""
     check_zip(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _open(data)
         body = document.element.body
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as error:
         raise ReadError(CORRUPT, f"python-docx: {error!r}") from error
