@@ -340,6 +340,46 @@ def test_protocol_and_local_plan_in_docx(tmp_path: Path) -> None:
     assert (doc.kind, doc.county, doc.date) == ("lokal plan", "Norrbottens län", "2022-03")
 
 
+def test_nested_docx_table_is_read_as_a_table_of_its_own(tmp_path: Path) -> None:
+    import docx
+
+    from domain.document import BlockKind
+
+    document = docx.Document()
+    document.add_heading("Lokal plan för nära vård i Flen", level=1)
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "Område", "Projekt"
+    outer.cell(1, 0).text = "Hemsjukvård"
+    cell = outer.cell(1, 1)
+    cell.text = "Pågående projekt:"
+    nested = cell.add_table(rows=4, cols=3)
+    projects = [
+        ["Aktivitet", "Ansvarig", "Tidsplan"],
+        ["Trygg hemgång", "Flens kommun", "2024"],
+        ["Mobila team", "Region Sörmland", "2025"],
+        ["Digitala vårdmöten", "Vårdcentralen Flen", "2026"],
+    ]
+    for r, row in enumerate(projects):
+        for c, value in enumerate(row):
+            nested.cell(r, c).text = value
+    cell.add_paragraph("Fler projekt planeras.")
+    document.add_paragraph("Planen följs upp varje år.")
+    document.save(str(tmp_path / "nästlad.docx"))
+
+    doc = read_document(tmp_path / "nästlad.docx")
+    page = doc.pages[0]
+    # the outer cell keeps its own text; the nested table follows the outer one as a table of its own
+    assert [table.rows for table in page.tables] == [
+        [["Område", "Projekt"], ["Hemsjukvård", "Pågående projekt: Fler projekt planeras."]],
+        projects,
+    ]
+    for table in page.tables:  # each table's rows are tab-separated lines where the table starts
+        assert page.text[table.start :].startswith("\t".join(table.rows[0]))
+    blocks = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert [list(map(list, b.rows)) for b in blocks] == [table.rows for table in page.tables]
+    assert page.text.index("Digitala vårdmöten\tVårdcentralen Flen\t2026") < page.text.index("Planen följs")
+
+
 # --- bad input ---------------------------------------------------------------------------------
 
 
