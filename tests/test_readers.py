@@ -14,7 +14,14 @@ from domain.document import ReadError, SourceDocument
 from ingest.readers import read_document
 from ingest.readers.places import COUNTIES, MUNICIPALITY_COUNTY, count_counties, county_of
 from ingest.readers.text_tables import find_text_tables, looks_like_header
-from tests.docgen import make_docx, make_encrypted_pdf, make_pdf, make_scanned_pdf, make_zip_bomb_docx
+from tests.docgen import (
+    make_docx,
+    make_encrypted_pdf,
+    make_pdf,
+    make_scanned_pdf,
+    make_two_column_pdf,
+    make_zip_bomb_docx,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 ACTIVITY_HEADER = ["Mål", "Aktivitet", "Tidsplan", "Ansvarig"]
@@ -378,6 +385,47 @@ def test_nested_docx_table_is_read_as_a_table_of_its_own(tmp_path: Path) -> None
     blocks = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
     assert [list(map(list, b.rows)) for b in blocks] == [table.rows for table in page.tables]
     assert page.text.index("Digitala vårdmöten\tVårdcentralen Flen\t2026") < page.text.index("Planen följs")
+
+
+LEFT_COLUMN = [
+    "Projektet Trygg hemgång startade i januari 2024 och ska göra det tryggare för äldre att komma hem "
+    "från sjukhuset. Kommunens hemsjukvård och vårdcentralen planerar hemgången tillsammans.",
+    "Under våren utbildades all personal i samordnad individuell plan, och fler patienter fick en plan "
+    "redan innan de skrevs ut från sjukhuset i Nyköping.",
+]
+RIGHT_COLUMN = [
+    "Projektet Mobila team ger vård i hemmet till patienter med stora behov. Teamet består av "
+    "sjuksköterskor, läkare och rehabiliteringspersonal från regionen och kommunen.",
+    "Teamet arbetar dygnet runt sedan hösten 2024 och följs upp av styrgruppen för nära vård varje "
+    "kvartal med gemensamma mått på besök och återinläggningar.",
+]
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    return [s.strip() + "." for text in paragraphs for s in text.split(".") if s.strip()]
+
+
+def test_two_column_pdf_is_read_one_column_after_the_other(tmp_path: Path) -> None:
+    path = make_two_column_pdf(tmp_path / "nyhetsbrev.pdf", "Nyhetsbrev nära vård", LEFT_COLUMN, RIGHT_COLUMN)
+    doc = read_document(path)
+    text = " ".join(doc.pages[0].text.split())  # line breaks within a column are layout
+    assert text.startswith("Nyhetsbrev nära vård")
+    sentences = _sentences(LEFT_COLUMN) + _sentences(RIGHT_COLUMN)
+    positions = {sentence: text.find(sentence) for sentence in sentences}
+    assert -1 not in positions.values(), [s for s, p in positions.items() if p < 0]  # whole sentences
+    assert list(positions.values()) == sorted(positions.values())  # the whole left column, then the right
+
+
+def test_one_column_pdf_is_not_split_into_columns(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from ingest.readers.pdf import column_gutter
+
+    blocks = [("h1", "Nyhetsbrev nära vård")] + [("p", text) for text in LEFT_COLUMN + RIGHT_COLUMN] * 3
+    with pdfplumber.open(make_pdf(tmp_path / "en-spalt.pdf", blocks)) as pdf:
+        assert column_gutter(pdf.pages[0]) is None
+    text = " ".join(read_document(tmp_path / "en-spalt.pdf").pages[0].text.split())
+    assert all(sentence in text for sentence in _sentences(LEFT_COLUMN + RIGHT_COLUMN))
 
 
 # --- bad input ---------------------------------------------------------------------------------
