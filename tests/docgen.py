@@ -57,6 +57,33 @@ def make_pdf(path: Path, blocks: Sequence[Block], encrypt_password: str | None =
     return path
 
 
+def make_two_column_pdf(path: Path, title: str, left: Sequence[str], right: Sequence[str]) -> Path:
+    """One page: ``title`` across the page, then the ``left`` paragraphs in the left column and the
+    ``right`` ones in the right column, set side by side as in a newsletter."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    body = getSampleStyleSheet()["BodyText"]
+    heading = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=18, leading=22)
+    width, height = A4
+    margin, gutter, title_height = 50, 24, 60
+    column = (width - 2 * margin - gutter) / 2
+    top = height - margin - title_height
+    frames = [
+        Frame(margin, top, width - 2 * margin, title_height, id="title"),
+        Frame(margin, margin, column, top - margin, id="left"),
+        Frame(margin + column + gutter, margin, column, top - margin, id="right"),
+    ]
+    document = BaseDocTemplate(str(path), pagesize=A4)
+    document.addPageTemplates([PageTemplate(id="columns", frames=frames)])
+    flow: list[Any] = [Paragraph(title, heading), FrameBreak()]
+    flow += [Paragraph(text, body) for text in left] + [FrameBreak()]
+    flow += [Paragraph(text, body) for text in right]
+    document.build(flow)
+    return path
+
+
 def make_encrypted_pdf(path: Path, password: str = "hemligt") -> Path:
     """A PDF that needs a password to open."""
     return make_pdf(

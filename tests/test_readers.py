@@ -14,7 +14,14 @@ from domain.document import ReadError, SourceDocument
 from ingest.readers import read_document
 from ingest.readers.places import COUNTIES, MUNICIPALITY_COUNTY, count_counties, county_of
 from ingest.readers.text_tables import find_text_tables, looks_like_header
-from tests.docgen import make_docx, make_encrypted_pdf, make_pdf, make_scanned_pdf, make_zip_bomb_docx
+from tests.docgen import (
+    make_docx,
+    make_encrypted_pdf,
+    make_pdf,
+    make_scanned_pdf,
+    make_two_column_pdf,
+    make_zip_bomb_docx,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 ACTIVITY_HEADER = ["Mål", "Aktivitet", "Tidsplan", "Ansvarig"]
@@ -188,6 +195,79 @@ def test_crlf_and_form_feed_pages(tmp_path: Path) -> None:
     ]
 
 
+CONTROLS_PLAN = (
+    "# Lokal plan för nära vård i Flen\n\n"
+    "Kommunen och regionen arbetar tillsammans med omställningen till nära vård i Flen under 2024.\n\n"
+    "## Projekt\n\n"
+    "Projekt\x00et Trygg hemgång startade 2023 och pågår till 2025. Det leds av Flens kommun.\n\n"
+    "In\x01satsen Mobila team\x02 ger vård i hemmet.\x0bVårdcentralen deltar.\n\n"
+    "Aktivitet\tAnsvarig\tTidsplan\n"
+    "Hemgångs\x00stöd\tFlens kommun\t2024\n"
+    "Mobila\x1f team\tRegion Sörmland\t2025\n"
+)
+
+
+def _without_controls(text: str) -> str:
+    return text.replace("\x0b", "\n").translate({code: None for code in (0, 1, 2, 0x1F)})
+
+
+def _projects(doc: SourceDocument) -> list[str]:
+    from ingest.extractors import extract
+
+    return sorted(e.name for e in extract(doc).entities if e.label == "Project")
+
+
+def test_control_characters_in_text_are_removed_and_words_stay_whole(tmp_path: Path) -> None:
+    (tmp_path / "nul.txt").write_text(CONTROLS_PLAN, encoding="utf-8")
+    (tmp_path / "ren.txt").write_text(_without_controls(CONTROLS_PLAN), encoding="utf-8")
+    doc, clean = read_document(tmp_path / "nul.txt"), read_document(tmp_path / "ren.txt")
+    assert doc.pages[0].text == clean.pages[0].text
+    assert "Projektet Trygg hemgång" in doc.pages[0].text and "Insatsen Mobila team ger" in doc.pages[0].text
+    table = doc.pages[0].tables[0]
+    assert table.rows[1:] == [
+        ["Hemgångsstöd", "Flens kommun", "2024"],
+        ["Mobila team", "Region Sörmland", "2025"],
+    ]
+    assert table.start == clean.pages[0].tables[0].start  # moved with the text
+    assert [b.text for b in doc.blocks] == [b.text for b in clean.blocks]
+    assert _projects(doc) == _projects(clean)  # no "satsen Mobila team" from a split word
+
+
+def _docx_with_text_replaced(path: Path, old: str, new: bytes) -> Path:
+    """python-docx refuses to write a NUL, as any XML writer should: put it into the XML by hand."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "word/document.xml":
+                content = content.replace(old.encode(), new)
+            target.writestr(entry, content)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_control_characters_in_docx_are_removed_and_words_stay_whole(tmp_path: Path) -> None:
+    blocks = [
+        ("h1", "Lokal plan för nära vård i Flen"),
+        ("p", "PROJEKTET Trygg hemgång startade 2023 och pågår till 2025."),
+        ("p", "INSATSEN Mobila team ger vård i hemmet."),
+        ("table", [["Aktivitet", "Ansvarig"], ["HEMGÅNGSSTÖD", "Flens kommun"]]),
+    ]
+    path = make_docx(tmp_path / "nul.docx", blocks)
+    _docx_with_text_replaced(path, "PROJEKTET", b"Projekt\x00et")
+    _docx_with_text_replaced(path, "INSATSEN", b"In&#1;satsen")
+    _docx_with_text_replaced(path, "HEMGÅNGSSTÖD", "Hemgångs\x1fstöd".encode())
+    doc = read_document(path)  # refused as a damaged Word file before
+    text = doc.pages[0].text
+    assert "Projektet Trygg hemgång startade" in text and "Insatsen Mobila team" in text
+    assert doc.pages[0].tables[0].rows[1] == ["Hemgångsstöd", "Flens kommun"]
+    assert not any(ord(char) < 32 and char not in "\t\n" for char in text)
+
+
 # --- PDF and DOCX ------------------------------------------------------------------------------
 
 BLOCKS = [
@@ -265,6 +345,87 @@ def test_protocol_and_local_plan_in_docx(tmp_path: Path) -> None:
     local = [("title", "Handlingsplan nära vård Kiruna kommun"), ("p", "Mars 2022"), ("p", "Text.")]
     doc = read_document(make_docx(tmp_path / "l.docx", local))
     assert (doc.kind, doc.county, doc.date) == ("lokal plan", "Norrbottens län", "2022-03")
+
+
+def test_nested_docx_table_is_read_as_a_table_of_its_own(tmp_path: Path) -> None:
+    import docx
+
+    from domain.document import BlockKind
+
+    document = docx.Document()
+    document.add_heading("Lokal plan för nära vård i Flen", level=1)
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "Område", "Projekt"
+    outer.cell(1, 0).text = "Hemsjukvård"
+    cell = outer.cell(1, 1)
+    cell.text = "Pågående projekt:"
+    nested = cell.add_table(rows=4, cols=3)
+    projects = [
+        ["Aktivitet", "Ansvarig", "Tidsplan"],
+        ["Trygg hemgång", "Flens kommun", "2024"],
+        ["Mobila team", "Region Sörmland", "2025"],
+        ["Digitala vårdmöten", "Vårdcentralen Flen", "2026"],
+    ]
+    for r, row in enumerate(projects):
+        for c, value in enumerate(row):
+            nested.cell(r, c).text = value
+    cell.add_paragraph("Fler projekt planeras.")
+    document.add_paragraph("Planen följs upp varje år.")
+    document.save(str(tmp_path / "nästlad.docx"))
+
+    doc = read_document(tmp_path / "nästlad.docx")
+    page = doc.pages[0]
+    # the outer cell keeps its own text; the nested table follows the outer one as a table of its own
+    assert [table.rows for table in page.tables] == [
+        [["Område", "Projekt"], ["Hemsjukvård", "Pågående projekt: Fler projekt planeras."]],
+        projects,
+    ]
+    for table in page.tables:  # each table's rows are tab-separated lines where the table starts
+        assert page.text[table.start :].startswith("\t".join(table.rows[0]))
+    blocks = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert [list(map(list, b.rows)) for b in blocks] == [table.rows for table in page.tables]
+    assert page.text.index("Digitala vårdmöten\tVårdcentralen Flen\t2026") < page.text.index("Planen följs")
+
+
+LEFT_COLUMN = [
+    "Projektet Trygg hemgång startade i januari 2024 och ska göra det tryggare för äldre att komma hem "
+    "från sjukhuset. Kommunens hemsjukvård och vårdcentralen planerar hemgången tillsammans.",
+    "Under våren utbildades all personal i samordnad individuell plan, och fler patienter fick en plan "
+    "redan innan de skrevs ut från sjukhuset i Nyköping.",
+]
+RIGHT_COLUMN = [
+    "Projektet Mobila team ger vård i hemmet till patienter med stora behov. Teamet består av "
+    "sjuksköterskor, läkare och rehabiliteringspersonal från regionen och kommunen.",
+    "Teamet arbetar dygnet runt sedan hösten 2024 och följs upp av styrgruppen för nära vård varje "
+    "kvartal med gemensamma mått på besök och återinläggningar.",
+]
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    return [s.strip() + "." for text in paragraphs for s in text.split(".") if s.strip()]
+
+
+def test_two_column_pdf_is_read_one_column_after_the_other(tmp_path: Path) -> None:
+    path = make_two_column_pdf(tmp_path / "nyhetsbrev.pdf", "Nyhetsbrev nära vård", LEFT_COLUMN, RIGHT_COLUMN)
+    doc = read_document(path)
+    text = " ".join(doc.pages[0].text.split())  # line breaks within a column are layout
+    assert text.startswith("Nyhetsbrev nära vård")
+    sentences = _sentences(LEFT_COLUMN) + _sentences(RIGHT_COLUMN)
+    positions = {sentence: text.find(sentence) for sentence in sentences}
+    assert -1 not in positions.values(), [s for s, p in positions.items() if p < 0]  # whole sentences
+    assert list(positions.values()) == sorted(positions.values())  # the whole left column, then the right
+
+
+def test_one_column_pdf_is_not_split_into_columns(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from ingest.readers.pdf import column_gutter
+
+    blocks = [("h1", "Nyhetsbrev nära vård")] + [("p", text) for text in LEFT_COLUMN + RIGHT_COLUMN] * 3
+    with pdfplumber.open(make_pdf(tmp_path / "en-spalt.pdf", blocks)) as pdf:
+        assert column_gutter(pdf.pages[0]) is None
+    text = " ".join(read_document(tmp_path / "en-spalt.pdf").pages[0].text.split())
+    assert all(sentence in text for sentence in _sentences(LEFT_COLUMN + RIGHT_COLUMN))
 
 
 # --- bad input ---------------------------------------------------------------------------------

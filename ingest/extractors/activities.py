@@ -17,6 +17,7 @@ still find them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -29,7 +30,6 @@ from ingest.extractors.target_groups import find_target_groups
 from ingest.extractors.text_utils import (
     clean_cell,
     is_separator_row,
-    iter_lines,
     normalize_key,
     tables_from_text,
 )
@@ -199,20 +199,30 @@ def _rows(table: Table, page: Page) -> list[Row]:
     return [Row(cells=list(cells), page=page.number, quote="\t".join(cells)) for cells in wanted]
 
 
+def _lines_from(text: str, offset: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of the lines of ``text`` from the one that holds ``offset`` on, read only as far
+    as the caller goes (a page's tables each read their own lines, not the page from its start)."""
+    start = text.rfind("\n", 0, offset) + 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end, text[start:end]
+        start = end + 1
+
+
 def _rows_from_text(page: Page, start: int, count: int) -> list[Row]:
     rows: list[Row] = []
     gap = False
-    for line in iter_lines(page.text):
-        if line.end < start:
+    for line_start, line_end, text in _lines_from(page.text, start):
+        if line_end < start:
             continue
-        text = line.text
         if "\t" in text and text.strip():
             cells = [cell.strip() for cell in text.split("\t")]
             if is_separator_row(cells):
                 continue
             if len(rows) == count:
                 break
-            rows.append(Row(cells=cells, page=page.number, start=line.start, end=line.end))
+            rows.append(Row(cells=cells, page=page.number, start=line_start, end=line_end))
             gap = False
         elif not text.strip():
             gap = True
@@ -222,7 +232,7 @@ def _rows_from_text(page: Page, start: int, count: int) -> list[Row]:
             # a cell broken across lines
             index = _broken_cell(rows[-1].cells)
             rows[-1].cells[index] = f"{rows[-1].cells[index]} {text.strip()}".strip()
-            rows[-1].end = line.end
+            rows[-1].end = line_end
         elif rows:
             break
     for row in rows:

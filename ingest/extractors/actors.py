@@ -150,6 +150,7 @@ def extract_actors(doc: SourceDocument) -> Extraction:
     definitions = vocabulary.abbreviation_definitions(doc.text)
     abbreviations = _actor_abbreviations(definitions)
     found: dict[str, _Found] = {}
+    filing = _Filing()
     county_mentions: dict[str, list[_Mention]] = {}
     adjacency: list[tuple[str, str, _Mention]] = []
     renames: list[tuple[_Candidate, _Candidate]] = []
@@ -173,7 +174,7 @@ def extract_actors(doc: SourceDocument) -> Extraction:
             if candidate.type == "län":
                 county_mentions.setdefault(candidate.name, []).append(mention)
                 continue
-            _add(found, candidate, mention)
+            _add(found, candidate, mention, filing)
         adjacency += _adjacent_pairs(clean, accepted, offsets, page)
         renames += _renames(clean, accepted)
     for old, new in renames:
@@ -769,9 +770,29 @@ def _units(text: str) -> list[_Candidate]:
 # --- grouping --------------------------------------------------------------------------------------
 
 
-def _add(found: dict[str, _Found], candidate: _Candidate, mention: _Mention) -> None:
+class _Filing:
+    """Under which key a name is filed while a document is read: the first actor (in the order they were
+    found) whose key or one of whose aliases it is, as _abbreviation_key reads it, kept up to date as
+    actors and aliases are added instead of normalising every actor's aliases again for each mention."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, str] = {}  # normalised name -> key of the first actor that has it
+        self.rank: dict[str, int] = {}  # actor key -> order found
+
+    def key(self, key: str) -> str:
+        return self.owner.get(key, key)
+
+    def note(self, item_key: str, normalised: str) -> None:
+        rank = self.rank.setdefault(item_key, len(self.rank))
+        current = self.owner.get(normalised)
+        if current is None or self.rank[current] > rank:
+            self.owner[normalised] = item_key
+
+
+def _add(found: dict[str, _Found], candidate: _Candidate, mention: _Mention, filing: _Filing) -> None:
+    """``found`` changes only here while the pages are read, so ``filing`` knows its keys and aliases."""
     key = candidate.key or vocabulary.normalise_actor_name(candidate.name)
-    key = _abbreviation_key(found, key)
+    key = filing.key(key)
     item = found.get(key)
     if item is None:
         item = found[key] = _Found(
@@ -786,12 +807,15 @@ def _add(found: dict[str, _Found], candidate: _Candidate, mention: _Mention) -> 
         item.name = candidate.name  # a known canonical name wins over a form read off the text
     item.confidence = max(item.confidence, candidate.confidence)
     item.owner_place = item.owner_place or candidate.owner_place
+    filing.note(item.key, item.key)
     alias = re.sub(r"\s+", " ", candidate.alias).strip()
     alias = re.sub(r"(?::s|'s)$", "", alias)
     if alias:
         item.aliases.add(alias)
+        filing.note(item.key, vocabulary.normalise_actor_name(alias))
     if candidate.abbreviation:
         item.aliases.add(candidate.abbreviation)
+        filing.note(item.key, vocabulary.normalise_actor_name(candidate.abbreviation))
     if len(item.mentions) < MAX_EVIDENCE:
         item.mentions.append(mention)
 

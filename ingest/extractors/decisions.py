@@ -29,6 +29,7 @@ the month or day) comes out as one entity with all its evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -304,13 +305,45 @@ def _summary_after(text: str) -> str | None:
     return summary or None
 
 
-def _default_year(text: str, position: int, document_year: int | None) -> int | None:
+class _YearHeadings:
+    """A text's year headings ("2022", "2022 - våren", "2024-2027"), found once, so that the one nearest
+    above a position is looked up without reading the text from its start again for every sentence."""
+
+    _REACH = 6000  # a heading further above than this no longer dates the text
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.headings = [(m.start(), int(m.group(1)), _is_period(m)) for m in _YEAR_HEADING.finditer(text)]
+        self.starts = [start for start, _, _ in self.headings]
+
+    def above(self, position: int, periods: bool) -> int | None:
+        """The year of the last year heading in ``text[:position]`` starting less than _REACH characters
+        before ``position``; a heading that spans several years (a plan period) only when ``periods``."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        # the line ``position`` stands in counts as far as it goes ("2022" before a sentence on its line)
+        current = _YEAR_HEADING.match(self.text, line_start, position)
+        if current and position - line_start < self._REACH and (periods or not _is_period(current)):
+            return int(current.group(1))
+        for index in range(bisect_left(self.starts, line_start) - 1, -1, -1):
+            start, year, period = self.headings[index]
+            if position - start >= self._REACH:
+                return None
+            if periods or not period:
+                return year
+        return None
+
+
+def _is_period(match: re.Match[str]) -> bool:
+    """A year heading that spans more than two years ("2024-2027"), not a timeline's "2022–2023"."""
+    second = re.search(r"[-–]\s*((?:19|20)\d{2})", match.group(0))
+    return bool(second and int(second.group(1)) - int(match.group(1)) > 1)
+
+
+def _default_year(years: _YearHeadings, position: int, document_year: int | None) -> int | None:
     """The year of the nearest year heading before ``position`` ("2022 - våren"), else the document's, else
     that of the nearest full date before (a protocol's "Sammanträdesdatum 2023-09-14")."""
-    year = None
-    for match in _YEAR_HEADING.finditer(text, 0, position):
-        if position - match.start() < 6000:
-            year = int(match.group(1))
+    text = years.text
+    year = years.above(position, periods=True)
     if year or document_year:
         return year or document_year
     window = max(0, position - 3000)
@@ -526,14 +559,15 @@ def _prose_mentions(
     plain, offsets = unwrap(text)
     mentions: list[_Mention] = []
     previous = ""
+    years = _YearHeadings(text)
     for start, end in _sentences(plain):
         o_start, o_end = offsets[start], offsets[end]
         sentence = plain[start:end]
         if any(a <= o_start < b for a, b in skip):
             previous = sentence
             continue
-        year = _default_year(text, o_start, document_year)
-        found = _prose_mention(sentence, year, previous, _heading_year(text, o_start))
+        year = _default_year(years, o_start, document_year)
+        found = _prose_mention(sentence, year, previous, _heading_year(years, o_start))
         if found:
             found.evidence = _evidence(page, text, o_start, o_end)
             mentions.append(found)
@@ -541,17 +575,10 @@ def _prose_mentions(
     return mentions
 
 
-def _heading_year(text: str, position: int) -> int | None:
+def _heading_year(years: _YearHeadings, position: int) -> int | None:
     """The year of the nearest year heading above ``position`` (within the same stretch of the report): a
     timeline's "2022", "2022 - våren" or "2022–2023", not a plan period such as "2024-2027"."""
-    year = None
-    for match in _YEAR_HEADING.finditer(text, 0, position):
-        second = re.search(r"[-–]\s*((?:19|20)\d{2})", match.group(0))
-        if second and int(second.group(1)) - int(match.group(1)) > 1:
-            continue
-        if position - match.start() < 6000:
-            year = int(match.group(1))
-    return year
+    return years.above(position, periods=False)
 
 
 _BARE_YEAR = re.compile(r"(?<![\w/:-])((?:19|20)\d{2})(?![\w/:]|-\d)")

@@ -620,11 +620,11 @@ def _table_names(document: SourceDocument) -> list[str]:
     return names
 
 
-def _as_table_name(name: str, table_names: list[str]) -> str:
+def _as_table_name(name: str, table_names: list[tuple[str, list[str], list[str]]]) -> str:
+    """``table_names``: (name, its stems, its words) for each of _table_names."""
     stems = _stems(name)
-    for other in table_names:
-        other_stems = _stems(other)
-        extra = normalize_key(other).split()[len(stems) :]
+    for other, other_stems, other_words in table_names:
+        extra = other_words[len(stems) :]
         if other_stems[: len(stems)] == stems and len(extra) == 2 and extra[0] == "i":
             return other
     return name
@@ -634,7 +634,7 @@ def extract_initiatives(document: SourceDocument) -> Extraction:
     result = Extraction()
     find_places = places.find_places
     actors: dict[str, Entity] = {}
-    table_names = _table_names(document)
+    table_names = [(name, _stems(name), normalize_key(name).split()) for name in _table_names(document)]
     for initiative in find_initiatives(document):
         initiative.name = _as_table_name(initiative.name, table_names)
         mentions = [initiative, *initiative.more]

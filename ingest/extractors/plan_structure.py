@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from domain.document import SourceDocument
 from domain.model import Entity, Evidence, Extraction
@@ -86,7 +86,10 @@ _DECIDED = re.compile(
     r"\b(?:är|ska vara|blev|beslutade|beslutats|identifierade|utgörs|utgör)\b", re.IGNORECASE
 )
 _NOT_DECIDED = re.compile(r"\b(?:förslag\w*|föreslog\w*|togs bort|inte|ej|diskuter\w*)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\n(?![ \t]*\n))+(?:[.!?]|$)")
+# a run of text up to a sentence end or a blank line; a sentence is a run that ends with [.!?] or ends the
+# text. The run is possessive: a run stopped by a blank line is passed over in one step (not retried from
+# each of its characters, which made a long unpunctuated stretch quadratic)
+_SENTENCE_RUN = re.compile(r"(?:[^.!?\n]|\n(?![ \t]*\n))++[.!?]?")
 
 
 # --- focus areas -------------------------------------------------------------------------------
@@ -156,13 +159,17 @@ def match_name(text: str, names: list[str], threshold: float = 85, subsets: bool
     key = normalize_key(text)
     if not key:
         return None
+    keys = [normalize_key(name) for name in names]
+    if key in keys:
+        return names[keys.index(key)]
+    if not subsets:  # the closest spelling, the first of equals, compared in rapidfuzz's own loop
+        closest = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        return names[closest[2]] if closest else None
     best, best_score = None, 0.0
-    for name in names:
-        other = normalize_key(name)
-        if key == other:
-            return name
-        words, other_words = _content_words(key), _content_words(other)
-        if subsets and words and other_words and (words <= other_words or other_words <= words):
+    words = _content_words(key)
+    for name, other in zip(names, keys, strict=True):
+        other_words = _content_words(other)
+        if words and other_words and (words <= other_words or other_words <= words):
             score = 95.0
         else:
             score = fuzz.ratio(key, other)
@@ -208,7 +215,7 @@ def document_period(document: SourceDocument) -> str | None:
 def _prose_sentences(text: str) -> list[re.Match[str]]:
     """Sentences of running text; table rows are blanked out (same length, so offsets hold)."""
     prose = "\n".join(" " * len(line) if "\t" in line else line for line in text.split("\n"))
-    return list(_SENTENCE.finditer(prose))
+    return [m for m in _SENTENCE_RUN.finditer(prose) if m.group()[-1] in ".!?" or m.end() == len(prose)]
 
 
 def _ranges(text: str) -> list[str]:
@@ -220,7 +227,8 @@ def find_focus_areas(document: SourceDocument) -> FocusAreas:
     period = document_period(document)
     result = FocusAreas(period=period)
     headings = _headings(document)
-    heading_names = [text for _, _, text in headings]
+    # the section heading spells the name right when a caption misspells it
+    section_names = [text for _, _, text in headings if caption_subject(text) is None]
     named: list[tuple[Mention, str, str | None]] = []  # (mention, name, local period)
     for page in document.pages:
         lines = list(iter_lines(page.text))
@@ -230,8 +238,7 @@ def find_focus_areas(document: SourceDocument) -> FocusAreas:
                 subject = _goals_in_focus_subject(lines, i)
             if subject is None:
                 continue
-            # the section heading spells the name right when a caption misspells it
-            others = [name for name in heading_names if caption_subject(name) is None and name != subject]
+            others = [name for name in section_names if name != subject]
             name = match_name(subject, others, threshold=85, subsets=False) or subject
             mention = Mention(page.number, fold_whitespace(line.text), line.start, line.end)
             named.append((mention, name, None))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from domain.document import Table
 
@@ -47,6 +48,7 @@ def clean_cell(text: str) -> str:
     return re.sub(r"\s+([.,;:])", r"\1", cleaned)
 
 
+@lru_cache(maxsize=1 << 16)  # names are compared with many others: each is keyed once
 def normalize_key(text: str) -> str:
     """A comparison key: case-folded, hyphens/slashes/commas as spaces, single spaces."""
     text = clean_cell(text).casefold()

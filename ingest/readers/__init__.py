@@ -16,6 +16,7 @@ from ingest.readers import html as html_reader
 from ingest.readers import pdf as pdf_reader
 from ingest.readers import text as text_reader
 from ingest.readers.classify import classify
+from ingest.readers.controls import clean_pages, remove_controls
 from ingest.readers.sniff import sniff
 from ingest.readers.structure import build_structure
 
@@ -82,12 +83,13 @@ def read_document(path: Path, data: bytes | None = None, file_name: str | None =
     if not data:
         raise ReadError("Filen är tom.", "0 bytes")
     media_type, pages, title = _pages(data, file_name)
+    clean_pages(pages)  # every format: NUL and other control characters out of words
     doc = SourceDocument(
         id=hashlib.sha256(data).hexdigest(),
         file_name=file_name,
         media_type=media_type,
         pages=pages,
-        title=title,
+        title=remove_controls(title),
     )
     classify(doc)
     build_structure(doc)

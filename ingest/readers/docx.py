@@ -3,6 +3,7 @@
 Headings become markdown-style lines ("# Title", "## Heading 2") so extractors see the same
 structure as in markdown text. Each table's rows are also written into the page text as
 tab-separated lines (``Table.start`` is their offset), so quotes from table rows point into the text.
+A table nested in a cell is a table of its own, written after the table it stands in.
 Pages follow Word's own pagination (``w:lastRenderedPageBreak``) when the file has it, else hard breaks.
 """
 
@@ -156,18 +157,40 @@ def _heading_prefix(p: Any, style_names: dict[str, str]) -> str:
     return ""
 
 
+def _inside_nested_table(element: Any, tc: Any) -> bool:
+    """Whether ``element`` (below the cell ``tc``) stands in a table nested in that cell."""
+    parent = element.getparent()
+    while parent is not None and parent is not tc:
+        if parent.tag == f"{_W}tbl":
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def _cell_text(tc: Any) -> str:
-    """All text in a cell, nested tables included, on one line (tabs would split the row)."""
+    """The cell's own text on one line (tabs would split the row); a nested table is read on its own."""
     parts = []
     for p in tc.iter(f"{_W}p"):
+        if _inside_nested_table(p, tc):
+            continue
         text = "".join(piece for piece in _pieces(p, rendered=True) if isinstance(piece, str))
         parts.append(text)
     return " ".join(" ".join(parts).split())
 
 
-def _table_rows(tbl: Any) -> tuple[list[list[str]], int]:
-    """Rows of cell texts (a merged cell is padded to its span) and rendered page breaks inside."""
+def _nested_tables(tc: Any) -> list[Any]:
+    """Tables nested directly in the cell (a table in one of those belongs to that one)."""
+    return [tbl for tbl in tc.iter(f"{_W}tbl") if not _inside_nested_table(tbl, tc)]
+
+
+def _table_rows(tbl: Any) -> tuple[list[list[list[str]]], int]:
+    """The table's rows of cell texts (a merged cell is padded to its span), then the rows of each table
+    nested in its cells, in document order, and the rendered page breaks inside.
+
+    A nested table (a cell holding a table of projects) is a table of its own: its rows are not run
+    together into the outer cell's text, but follow the outer table as another table."""
     rows: list[list[str]] = []
+    nested: list[Any] = []
     breaks = 0
     for tr in tbl.iter(f"{_W}tr"):
         if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
@@ -175,6 +198,7 @@ def _table_rows(tbl: Any) -> tuple[list[list[str]], int]:
         row: list[str] = []
         for tc in tr.findall(f"{_W}tc"):
             row.append(_cell_text(tc))
+            nested.extend(_nested_tables(tc))
             span = tc.find(f"{_W}tcPr/{_W}gridSpan")
             if span is not None and span.get(f"{_W}val", "1").isdigit():
                 row.extend([""] * (int(span.get(f"{_W}val")) - 1))
@@ -182,7 +206,11 @@ def _table_rows(tbl: Any) -> tuple[list[list[str]], int]:
             breaks += 1
         if any(row):
             rows.append(row)
-    return rows, breaks
+    tables = [rows] if rows else []
+    for inner in nested:
+        inner_tables, _ = _table_rows(inner)  # its page breaks are counted in the outer row
+        tables.extend(inner_tables)
+    return tables, breaks
 
 
 def _body_blocks(body: Any) -> Iterator[Any]:
@@ -203,11 +231,59 @@ def _style_names(document: Any) -> dict[str, str]:
         return {}
 
 
+# control characters XML does not allow, written raw or as a character reference ("&#0;", "&#x1F;")
+_XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(?:[xX](?P<hex>[0-9a-fA-F]+)|(?P<dec>[0-9]+));")
+_XML_ALLOWED = {0x09, 0x0A, 0x0D}
+
+
+def _xml_control(match: re.Match[bytes]) -> bytes:
+    if match.group("hex") is None and match.group("dec") is None:
+        return b""
+    value = int(match.group("hex"), 16) if match.group("hex") else int(match.group("dec"))
+    return b"" if value < 0x20 and value not in _XML_ALLOWED else match.group(0)
+
+
+def without_xml_controls(data: bytes) -> bytes | None:
+    """The package with the control characters removed from its XML parts, None when it had none.
+
+    A program that writes a NUL into a Word file's text ("Projekt\x00et") makes XML that no parser
+    accepts; without the character the text reads as the words it was meant to be."""
+    changed = False
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename.endswith((".xml", ".rels")) and not content.startswith(
+                (b"\xff\xfe", b"\xfe\xff")
+            ):
+                cleaned = _XML_CONTROL.sub(_xml_control, content)
+                changed = changed or cleaned != content
+                content = cleaned
+            target.writestr(entry, content)
+    return buffer.getvalue() if changed else None
+
+
+def _open(data: bytes) -> Any:
+    try:
+        return docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as error:
+        repaired = without_xml_controls(data)
+        if repaired is None:
+            raise
+        try:
+            return docx.Document(io.BytesIO(repaired))
+        except Exception:
+            raise error from None
+
+
 def read_docx(data: bytes) -> list[Page]:
     """Pages of a Word file. ReadError if unreadable."""
     check_zip(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _open(data)
         body = document.element.body
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as error:
         raise ReadError(CORRUPT, f"python-docx: {error!r}") from error
@@ -218,8 +294,8 @@ def read_docx(data: bytes) -> list[Page]:
     builder = _PageBuilder()
     for block in _body_blocks(body):
         if block.tag == f"{_W}tbl":
-            rows, breaks = _table_rows(block)
-            if rows:
+            tables, breaks = _table_rows(block)
+            for rows in tables:
                 builder.add_table(rows)
             for _ in range(breaks if rendered else 0):
                 builder.new_page()

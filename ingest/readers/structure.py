@@ -10,7 +10,9 @@ blocks, which extractors skip.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from domain.document import Block, BlockKind, Page, Section, SourceDocument
 from ingest.lexicon import Lexicon, lexicon
@@ -233,15 +235,12 @@ class _Builder:
         found: dict[int, int] = {}
         if not page.tables:
             return found
-        starts = [0]
-        for i, char in enumerate(page.text):
-            if char == "\n":
-                starts.append(i + 1)
         lines = page.text.split("\n")
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         for number, table in enumerate(page.tables):
             if table.start < 0:
                 continue
-            line = max(i for i, s in enumerate(starts) if s <= table.start)
+            line = bisect_right(starts, table.start) - 1  # the line the table starts in
             # a text table is its run of non-blank lines (rows and any separator row)
             while line < len(lines) and lines[line].strip():
                 found[line] = number
