@@ -18,7 +18,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def remove_controls(text: str) -> str:
-    """``text`` without control characters, a vertical tab as a newline (same length)."""
+    """``text`` without control characters, and a vertical tab as a newline."""
     return _CONTROLS.sub("", text.replace("\v", "\n"))
 
 
