@@ -156,3 +156,15 @@ def test_the_pages_reads_follow_an_ingest(graph: Graph) -> None:
     assert reads.cache.stats.hits == 0
     assert reads.documents() == documents
     assert reads.cache.stats.hits == 1
+
+
+def test_a_reset_of_the_graph_is_a_change_too(graph: Graph) -> None:
+    from graph import schema
+
+    assert ingest_file(graph, FARDPLAN).ok
+    reads = Reads(graph)
+    assert len(reads.documents()) == 1
+    before = graph.write_generation()
+    schema.reset(graph)
+    assert graph.write_generation() > before  # the generation never goes back
+    assert reads.documents() == []
