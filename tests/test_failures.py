@@ -200,10 +200,15 @@ def test_workbooks_over_the_limits_are_refused_with_a_reason(monkeypatch: pytest
 # --- the terminal --------------------------------------------------------------------------------------
 
 
-def test_escape_codes_in_a_file_name_never_reach_the_terminal(graph: Graph, tmp_path: Path) -> None:
+def test_escape_codes_in_a_file_name_never_reach_the_terminal(
+    graph: Graph, neo4j_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROJEKTDB_DATA_DIR", str(neo4j_settings.data_dir))
+    monkeypatch.setenv("PROJEKTDB_BOLT_PORT", str(neo4j_settings.bolt_port))
     hostile = tmp_path / "plan\x1b[2J\x1b]0;titel\x07\u202eabc.txt"
     hostile.write_bytes(FARDPLAN.read_bytes())
     result = CliRunner().invoke(app, ["ingest", str(hostile)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output and "\u202e" not in result.output
     assert "plan" in result.output
+    assert [d["file_name"] for d in queries.documents(graph)] == [hostile.name]  # the test's own database
