@@ -214,3 +214,29 @@ def test_compute_communities_does_not_depend_on_edge_order() -> None:
         np.random.default_rng(seed).shuffle(shuffled)
         flipped = [{"a": e["b"], "b": e["a"], "score": e["score"]} for e in shuffled]
         assert network.compute_communities(flipped, info, min_score=0.0) == rows
+
+
+def test_community_reasons_do_not_depend_on_the_order_names_come_in() -> None:
+    """Ties between shared names are ordered by name, not by how a set happened to iterate: the
+    refresh (names sorted) and a read from the database (names in storage order) must agree."""
+    edges = [
+        {"a": "p1", "b": "p2", "score": 0.9},
+        {"a": "p2", "b": "p3", "score": 0.9},
+        {"a": "p1", "b": "p3", "score": 0.9},
+    ]
+    names = ["Psykisk hälsa", "Äldre", "Barn och unga", "Digitalisering", "Rehabilitering"]
+    reasons = set()
+    for turn in range(12):
+        order = names[turn % 5 :] + names[: turn % 5]
+        info = {
+            p: {"county": "Sörmland", "focus_areas": order[::-1] if turn % 2 else order, "target_groups": []}
+            for p in ("p1", "p2", "p3")
+        }
+        (row,) = network.compute_communities(edges, info, min_size=3)
+        reasons.add(tuple(row["reasons"]))
+    assert len(reasons) == 1
+    assert reasons.pop()[1:] == (
+        "Barn och unga (3 av 3)",
+        "Digitalisering (3 av 3)",
+        "Psykisk hälsa (3 av 3)",
+    )

@@ -281,5 +281,7 @@ def _communities_now(graph: Graph, min_score: float, min_size: int, seed: int) -
 
 
 def _common(projects: list[Row], key: str) -> list[tuple[str, int]]:
+    """Names shared by at least two of the projects, the most shared first, then by name: a tie must
+    not be ordered by how a set happened to iterate (string hashes differ from process to process)."""
     counts = Counter(name for p in projects for name in set(p.get(key) or ()))
-    return [(n, c) for n, c in counts.most_common() if c >= 2]
+    return sorted(((n, c) for n, c in counts.items() if c >= 2), key=lambda item: (-item[1], item[0]))
