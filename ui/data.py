@@ -45,13 +45,15 @@ def graph_or_stop() -> Graph:
 
 
 @st.cache_resource(show_spinner=False)
-def _reads(_graph: Graph) -> Reads:
+def _reads(_graph: Graph, connection_id: int) -> Reads:
     return Reads(_graph, floor=_own_last_write)
 
 
 def reads() -> Reads:
-    """The service's reads on the app's connection: one cache for every session."""
-    return _reads(graph_or_stop())
+    """The service's reads on the app's connection: one cache for every session (a new one when
+    the connection is opened again, after the database was down)."""
+    graph = graph_or_stop()
+    return _reads(graph, id(graph))
 
 
 def _own_last_write() -> int:
