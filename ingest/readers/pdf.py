@@ -94,6 +94,7 @@ _MIN_FILL = 0.6  # a column of running text: its lines mostly fill the column's 
 
 
 def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The words in lines, top to bottom and left to right (words within 2 pt of height: one line)."""
     lines: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
@@ -245,14 +246,8 @@ def _marked_headings(words: list[dict[str, Any]]) -> dict[str, int]:
     if len(words) < 3:
         return {}
     body = statistics.median(word["size"] for word in words)
-    lines: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
     found: dict[str, float] = {}
-    for line in lines:
+    for line in _lines_of(words):
         size = max(w["size"] for w in line)
         bold = all("bold" in w["fontname"].lower() for w in line)
         if len(line) <= _MAX_HEADING_WORDS and (size >= 1.15 * body or (bold and size >= body)):
