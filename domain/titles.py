@@ -120,7 +120,7 @@ LABEL_PROPERTY_TITLES: dict[tuple[str, str], str] = {
 # Bookkeeping of the loader and the maintenance tools, not facts for a reader: no title, never shown.
 HIDDEN_PROPERTIES: frozenset[str] = frozenset(
     {"id", "name", "props_source", "confidence", "search_terms", "source_docs", "doc_props", "extracted_keys"}
-    | {"edited", "version", "merged_ids", "manual", "extractor_version"}
+    | {"edited", "version", "merged_ids", "manual", "extractor_version", "page_texts"}
     | {"created_at", "created_by", "updated_at", "updated_by"}  # the change history tells who and when
 )
 # What a MENTIONED_IN or an extracted relationship carries about where it was read: provenance,

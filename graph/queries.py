@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from domain.passages import Mark, locate
 from graph.db import Graph
 
 Row = dict[str, Any]
@@ -132,6 +134,35 @@ def document(graph: Graph, document_id: str) -> Row | None:
 
 def document_contents(graph: Graph, document_id: str) -> list[Row]:
     return graph.read("queries/document_contents", id=document_id)
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """One page of a stored document with the passages quoted from it, located in its text."""
+
+    number: int
+    page_count: int  # 0: the document's text is not stored (read before texts were kept)
+    text: str | None
+    marks: list[Mark]
+    unplaced: int  # quotes from this page that its text no longer holds
+
+
+def document_page(graph: Graph, document_id: str, page: int) -> DocumentPage | None:
+    """Page ``page`` (from 1) of the document, or None when there is no such document."""
+    row = graph.read_one("queries/document_page", id=document_id, page=max(page, 1))
+    if row is None:
+        return None
+    text = row["text"]
+    marks, unplaced = [], 0
+    for mention in row["mentions"] if text else []:
+        span = locate(text, mention["quote"] or "", mention["start"] or -1, mention["end"] or -1)
+        if span is None:
+            unplaced += 1
+            continue
+        marks.append(
+            Mark(span[0], span[1], mention["label"] or "", mention["name"] or "", mention["node_id"])
+        )
+    return DocumentPage(max(page, 1), row["page_count"], text, marks, unplaced)
 
 
 def huvudman(actor_types: list[str | None]) -> str:

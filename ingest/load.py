@@ -20,7 +20,7 @@ from ingest.resolve import KnownNode, ResolvedDocument, scope_for
 T = TypeVar("T")
 BATCH_SIZE = 1000
 # Bumped when extraction changes, so unchanged files are re-read after an upgrade.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: the page texts are stored, so a reader can check a quote in place
 # The labels cypher/ingest/known_nodes.cypher reads: what resolution matches across documents.
 KNOWN_LABELS = frozenset({"Actor", "FocusArea", "GoalArea", "Indicator", "TargetGroup"})
 # Documents whose focus areas are IN_PLAN of them.
@@ -156,6 +156,8 @@ def document_properties(resolved: ResolvedDocument) -> dict[str, Any]:
         "file_name": document.file_name,
         "media_type": document.media_type,
         "pages": len(document.pages),
+        # the text the quotes' offsets point into, page by page: the document page shows it
+        "page_texts": [page.text for page in document.pages],
         "extractor_version": EXTRACTOR_VERSION,
         "warnings": resolved.warnings,
     }

@@ -110,6 +110,11 @@ class Reads:
     def document(self, document_id: str) -> Row | None:
         return self._get(("document", document_id), lambda: queries.document(self.graph, document_id))
 
+    def document_page(self, document_id: str, page: int) -> queries.DocumentPage | None:
+        return self._get(
+            ("document_page", document_id, page), lambda: queries.document_page(self.graph, document_id, page)
+        )
+
     def document_contents(self, document_id: str) -> list[Row]:
         return self._get(
             ("document_contents", document_id), lambda: queries.document_contents(self.graph, document_id)

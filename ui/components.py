@@ -10,6 +10,7 @@ import streamlit as st
 
 from domain.readable import document_title, one_line, plain_text
 from ui import data
+from ui.document_text import passage_url
 from ui.vocabulary import detail_url, label_name
 
 Row = dict[str, Any]
@@ -55,13 +56,19 @@ def parse_sources(sources: list[str] | None) -> list[Row]:
     return parsed
 
 
-def quote_block(quote: str, page: int | None, document_id: str | None, title: str | None) -> None:
-    """A source quote, as plain text, with its page and a link to the document it came from."""
+def quote_block(
+    quote: str, page: int | None, document_id: str | None, title: str | None, start: int = -1, end: int = -1
+) -> None:
+    """A source quote, as plain text, with its page and links to the document it came from and
+    to the quote's place in the document's text."""
     where = f"sidan {page}" if page else "okänd sida"
     shown_title = document_title(title) or "dokumentet"
     document = link(detail_url("Document", document_id), shown_title) if document_id else "okänt dokument"
     text = md_escape(one_line(quote))
-    st.markdown(f"> {text}\n\n<small>Källa: {document}, {where}</small>", unsafe_allow_html=True)
+    in_place = ""
+    if document_id and page:
+        in_place = " · " + link(passage_url(document_id, page, quote, start, end), "visa i dokumentet")
+    st.markdown(f"> {text}\n\n<small>Källa: {document}, {where}{in_place}</small>", unsafe_allow_html=True)
 
 
 PICKER_LIST_MAX = 2000  # a label with more nodes than this is searched by name instead of listed

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import streamlit as st
 
 from graph.db import DatabaseUnavailable, Graph
+from graph.queries import DocumentPage
 from service.jobs import BackgroundRefresh
 from service.reads import Reads
 
@@ -129,6 +130,10 @@ def documents() -> list[Row]:
 
 def document(document_id: str) -> Row | None:
     return reads().document(document_id)
+
+
+def document_page(document_id: str, page: int) -> DocumentPage | None:
+    return reads().document_page(document_id, page)
 
 
 def document_contents(document_id: str) -> list[Row]:

@@ -100,7 +100,18 @@ def _mentions(mentions: list[Row]) -> None:
             notes.append(f"kopplad hit: {md_escape(readable.plain_text(reason))}")
         if notes:
             st.caption(" · ".join(notes))
-        quote_block(mention["quote"] or "", mention["page"], mention["document"], mention["title"])
+        quote_block(
+            mention["quote"] or "",
+            mention["page"],
+            mention["document"],
+            mention["title"],
+            _offset(mention.get("start")),
+            _offset(mention.get("end")),
+        )
+
+
+def _offset(value: object) -> int:
+    return value if isinstance(value, int) else -1
 
 
 def document_link(document_id: str, title: str | None) -> str:

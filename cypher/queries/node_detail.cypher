@@ -9,7 +9,7 @@ WITH n, count(m) AS mention_count, collect(CASE WHEN d IS NULL THEN NULL ELSE [m
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS properties,
        [pair IN firsts | {
          document: pair[1].id, title: coalesce(pair[1].title, pair[1].file_name), file_name: pair[1].file_name,
-         page: pair[0].page, quote: pair[0].quote, as_written: pair[0].as_written, reason: pair[0].reason,
+         page: pair[0].page, quote: pair[0].quote, start: pair[0].start, end: pair[0].end, as_written: pair[0].as_written, reason: pair[0].reason,
          extractor: pair[0].extractor
        }] AS mentions,
        mention_count

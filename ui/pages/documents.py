@@ -10,7 +10,8 @@ from domain.document import MAX_FILE_BYTES, ReadError
 from domain.readable import document_title, swedish_date
 from domain.states import IngestStatus
 from ui import auth, data
-from ui.components import md, md_escape, node_link
+from ui.components import link, md, md_escape, node_link
+from ui.document_text import passage_url, show_text
 from ui.vocabulary import label_name
 
 KINDS = ["pdf", "docx", "txt", "md", "html", "htm"]
@@ -36,17 +37,19 @@ def show_document(document_id: str) -> None:
     for warning in document.get("warnings") or []:
         st.warning(warning)
     contents = data.document_contents(document_id)
-    md(f"**{len(contents)} uppgifter kom från dokumentet**")
+    md(f"**{titles.counted(len(contents), 'uppgift', 'uppgifter')} kom från dokumentet**")
     for label in dict.fromkeys(r["label"] for r in contents):
         rows = [r for r in contents if r["label"] == label]
         with st.expander(f"{label_name(label)} ({len(rows)})"):
             # one list per label: a county plan holds thousands of rows
             md(
                 "\n".join(
-                    f"- {node_link(r['label'], r['id'], r['name'])} <small>(sidan {r['page']})</small>"
+                    f"- {node_link(r['label'], r['id'], r['name'])} <small>"
+                    f"({link(passage_url(document_id, r['page'], ''), 'sidan ' + str(r['page']))})</small>"
                     for r in rows
                 )
             )
+    show_text(document_id, int(document.get("pages") or 0))
 
 
 def preview_section() -> None:
@@ -169,7 +172,7 @@ def _count(document: dict, label: str) -> int:
 wanted = st.query_params.get("id")
 if wanted:
     if st.button("← Alla dokument"):
-        del st.query_params["id"]
+        st.query_params.clear()  # the document and the passage in it
         st.rerun()
     show_document(wanted)
     st.stop()
