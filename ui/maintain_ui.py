@@ -21,6 +21,7 @@ def label_picker(key: str, default: str = "Project") -> str:
         index=labels.index(default),
         format_func=lambda label: fields.LABEL_TITLES[label],
         key=key,
+        placeholder="Välj …",
     )
 
 
@@ -54,7 +55,9 @@ def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str 
     def remember() -> None:
         st.session_state[chosen_key] = st.session_state[key]
 
-    picked: str = st.selectbox(title, ids, format_func=names.__getitem__, key=key, on_change=remember)
+    picked: str = st.selectbox(
+        title, ids, format_func=names.__getitem__, key=key, on_change=remember, placeholder="Välj …"
+    )
     st.session_state[chosen_key] = picked
     return picked
 
@@ -81,6 +84,7 @@ def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]
                 index=options.index(current),
                 format_func=lambda option: option or "(inte angivet)",
                 key=widget_key,
+                placeholder="Välj …",
             )
         else:
             out[field.key] = st.text_input(field.title, value=current, key=widget_key)

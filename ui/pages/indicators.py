@@ -72,7 +72,9 @@ st.subheader("Utveckling över tid")
 if not with_values:
     st.info("Inga mätvärden har lästs in än. Värden läses in av förvaltarna (t.ex. från Kolada).")
 else:
-    chosen = st.selectbox("Mått", list(with_values), format_func=lambda k: with_values[k]["name"])
+    chosen = st.selectbox(
+        "Mått", list(with_values), format_func=lambda k: with_values[k]["name"], placeholder="Välj …"
+    )
     st.plotly_chart(
         measure_figure(data.measure_values(chosen), title=with_values[chosen]["name"]),
         width="stretch",

@@ -76,7 +76,9 @@ if label == "Project":
     st.subheader("Processteg")
     current_state = props.get("process_state") or "—"
     st.write(f"Nu: **{current_state}**")
-    new_state = st.selectbox("Flytta till", fields.PROCESS_STATES, key=f"state:{node_id}")
+    new_state = st.selectbox(
+        "Flytta till", fields.PROCESS_STATES, key=f"state:{node_id}", placeholder="Välj …"
+    )
     if st.button("Byt processteg"):
         try:
             result = satsning.set_state(graph, node_id, new_state, opened, user.name)
@@ -112,9 +114,13 @@ for i, rel in enumerate(edit.relationships_of(graph, node_id)):
 with st.expander("Lägg till relation"):
     options = [t for t, (starts, _) in fields.RELATIONSHIPS.items() if label in starts]
     if options:
-        rel_type = st.selectbox("Relation", options, format_func=fields.RELATIONSHIP_TITLES.__getitem__)
+        rel_type = st.selectbox(
+            "Relation", options, format_func=fields.RELATIONSHIP_TITLES.__getitem__, placeholder="Välj …"
+        )
         ends = fields.RELATIONSHIPS[rel_type][1] or tuple(fields.FIELDS)
-        end_label = st.selectbox("Till typ", ends, format_func=fields.LABEL_TITLES.__getitem__)
+        end_label = st.selectbox(
+            "Till typ", ends, format_func=fields.LABEL_TITLES.__getitem__, placeholder="Välj …"
+        )
         other = node_picker(graph, end_label, "rel_other", "Till")
         if other and st.button("Lägg till"):
             try:

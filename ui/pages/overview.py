@@ -34,7 +34,11 @@ counties = sorted({r["county"] for r in summary["projects"] if r.get("county")})
 county = None
 if len(counties) > 1:
     county = st.selectbox(
-        "Län", [None, *counties], format_func=lambda c: c or "Alla län", key="overview_county"
+        "Län",
+        [None, *counties],
+        format_func=lambda c: c or "Alla län",
+        key="overview_county",
+        placeholder="Välj …",
     )
 counts = figures.overview_counts(summary, county)
 total = sum(counts["Status"].values())
@@ -64,12 +68,14 @@ area = left.selectbox(
     [None, *areas],
     format_func=lambda a: "Alla fokusområden" if a is None else a or figures.NO_FOCUS_AREA,
     key="overview_focus_area",
+    placeholder="Välj …",
 )
 status = right.selectbox(
     "Status",
     [None, *statuses],
     format_func=lambda s: "Alla" if s is None else s or "utan status",
     key="overview_status",
+    placeholder="Välj …",
 )
 chosen = [
     r
