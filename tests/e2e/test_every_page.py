@@ -65,7 +65,7 @@ def _everything_a_viewer_reads(page: object) -> str:
         page.wait_for_timeout(400)  # type: ignore[attr-defined]
     attributes = page.evaluate(  # type: ignore[attr-defined]
         """() => [...document.querySelectorAll('[placeholder], [title], [aria-label], [data-title]')]
-             .filter(e => e.offsetParent !== null || e.closest('[data-testid="stElementToolbar"]'))
+             .filter(e => e.offsetParent !== null)
              .flatMap(e => ['placeholder', 'title', 'aria-label', 'data-title'].map(a => e.getAttribute(a)))
              .filter(Boolean).join('\\n')"""
     )
