@@ -233,7 +233,9 @@ def _new_sheet(workbook: Workbook, name: str, header: list[str], hidden: bool = 
 # --- import --------------------------------------------------------------------------------------
 
 
-def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) -> ImportReport:
+def import_xlsx(
+    graph: Graph, path: Path | BinaryIO, user: str | None = None, name: str | None = None
+) -> ImportReport:
     """Read the workbook into the database, in one transaction. With ``user``, the import is
     recorded in the history (the app does this; a plain CLI restore into an empty database does not).
     The workbook is read as it is shown (graph/workbook.py): hidden sheets are skipped with a
@@ -241,7 +243,8 @@ def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) ->
     merged cells their top-left value. A row that would make a node without a name is skipped with
     a warning. The technical sheets are upserted first; then every cell of the editable sheets
     that differs from the post as it is changes it (``report.changes``), or is refused with a
-    reason (``report.refused``)."""
+    reason (``report.refused``). ``path`` may be any binary stream (an upload held in memory);
+    ``name`` names it in the history."""
     try:
         workbook = read_workbook(path, read_hidden=True)
     except WorkbookError as error:
@@ -264,7 +267,7 @@ def import_xlsx(graph: Graph, path: Path | BinaryIO, user: str | None = None) ->
         r for r in rel_rows if r["type"] not in MULTI_TYPES and counts[(r["type"], r["start"], r["end"])] == 1
     ]
     each = [r for r in rel_rows if r["type"] in MULTI_TYPES or counts[(r["type"], r["start"], r["end"])] > 1]
-    source_name = getattr(path, "name", None) or "arbetsbok"
+    source_name = name or getattr(path, "name", None) or "arbetsbok"
     overlay = _Overlay()
 
     def work(tx: ManagedTransaction) -> None:
@@ -538,8 +541,8 @@ class CellChange:
 
     @property
     def message(self) -> str:
-        before = self.before or "(tomt)"
-        after = self.after or "(tomt)"
+        before = _short(self.before) or "(tomt)"
+        after = _short(self.after) or "(tomt)"
         return f"Bladet {self.sheet}, rad {self.row}, {self.column}: {before} → {after}."
 
 
@@ -556,6 +559,10 @@ class CellRefusal:
     def message(self) -> str:
         where = f"Bladet {self.sheet}, rad {self.row}" + (f", {self.column}" if self.column else "")
         return f"{where}: {self.reason}"
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _cell_text(value: Any) -> str:
