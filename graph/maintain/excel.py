@@ -203,15 +203,19 @@ def _append(sheet: Any, columns: Sequence[str], values: list[Any], row_name: str
             continue
         if len(value) > MAX_CELL:
             raise MaintainError(
-                f"Exporten avbröts: en Excel-cell rymmer högst {MAX_CELL:,} tecken, men {column} på "
-                f"{row_name} (bladet {sheet.title}) har {len(value):,}. Inget har skrivits och inget "
-                f"kortas av: korta texten, eller använd en säkerhetskopia (projektdb backup), som tar "
-                f"med allt.".replace(",", " ")
+                f"Exporten avbröts: en Excel-cell rymmer högst {_thousands(MAX_CELL)} tecken, men {column} "
+                f"på {row_name} (bladet {sheet.title}) har {_thousands(len(value))}. Inget har skrivits "
+                "och inget kortas av: korta texten, eller använd en säkerhetskopia (projektdb backup), "
+                "som tar med allt."
             )
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # text that starts with "=" stays text, not a formula
         cells.append(cell)
     sheet.append(cells)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
 
 
 def _bold(sheet: Any, value: str) -> WriteOnlyCell:
@@ -630,7 +634,7 @@ def _write_editable(workbook: Workbook, label: str, data: dict[str, Any]) -> int
             else:
                 assert column.field is not None
                 values.append(_field_cell(column.field, props.get(column.field.key)))
-        _append(sheet, [c.title for c in columns], values, node["id"])
+        _append(sheet, [c.title for c in columns], values, str(props.get("name") or node["id"]))
     return len(nodes)
 
 
