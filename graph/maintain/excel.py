@@ -1,21 +1,25 @@
-"""The Excel workbook: the whole graph out, and a workbook (ours or FoUiS's own) in.
+"""The Excel workbook: the graph out as sheets FoUiS edits, and a workbook (ours or FoUiS's own) in.
 
 Layout (also written into the workbook's "Läs mig" sheet and docs/maintenance.md):
 
-- one sheet per label (``Project``, ``Actor``, ..., ``Document``; a node with several labels goes
-  to a sheet named ``A+B``): column ``id``, then ``name``, then every other property, one column
-  each; an empty cell means the node has no such property;
-- ``Relationer``: ``typ``, ``start``, ``slut`` (node ids) and ``egenskaper`` (the properties as JSON);
-- ``Kolumntyper``: how each property column is written: ``värde`` (text, number or TRUE/FALSE as
-  Excel holds them), ``decimaltal`` (numbers read back as decimals), ``lista`` (items joined with
-  " | ", or a JSON list when an item holds "|" or the list is empty) or ``JSON``;
-- ``Läs mig``: this explanation in Swedish.
+- ``Läs mig``: how to edit, in Swedish;
+- editable sheets, one per label the forms edit, with Swedish sheet and column names (``Projekt``:
+  ``Namn``, ``Fokusområden``, ``Ansvarig`` ..., from domain.titles): one row per post, related posts
+  as names joined by "; ", drop-down lists for the closed vocabularies, filters, a frozen header
+  row and the key in the last, hidden column;
+- hidden technical sheets for a lossless restore: one per label (``Project``, ``Actor``, ...,
+  ``Document``; a node with several labels goes to ``A+B``) with ``id``, ``name`` and every
+  property; ``Relationer`` (``typ``, ``start``, ``slut``, ``egenskaper`` as JSON); ``Kolumntyper``
+  (how each property column is written: ``värde``, ``decimaltal``, ``lista`` or ``JSON``, and the
+  names of the technical sheets).
 
-Import upserts by id: nodes are merged on id and get the sheet's properties added; relationships are
-merged on (type, start, end) and get their properties added, except MENTIONED_IN, of which there may
-be several between the same nodes (created unless an identical one exists). Rows without an id in an
-entity sheet get a stable id from name and county and ``manual: true``. Export, then import into an
-empty database, gives the same graph (tests/test_excel.py compares the JSON exports).
+Import upserts the technical sheets by id (relationships merged on (type, start, end), except
+MENTIONED_IN, of which there may be several between the same nodes), then compares every cell of
+the editable sheets with the post as it is and changes exactly the cells that differ; a related
+post is named, and a name no post has is refused for its cell (no posts are invented). Visible
+sheets named with an English label (FoUiS's own spreadsheets) are read as technical sheets; their
+rows without an id get a stable id from name and county and ``manual: true``. Export, then import
+into an empty database, gives the same graph (tests/test_excel.py compares the JSON exports).
 """
 
 from __future__ import annotations
