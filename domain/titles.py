@@ -129,6 +129,18 @@ PROVENANCE_PROPERTIES: frozenset[str] = frozenset(
     {"page", "quote", "start", "end", "extractor", "as_written", "reason", "sources", "source_docs"}
 )
 
+# The Excel workbook's editable sheets (graph.maintain.excel): a project's related posts as one cell
+# of names each, the key column (hidden, last) and how a yes/no property is written.
+WORKBOOK_LINK_TITLES: dict[str, str] = {
+    "focus_areas": "Fokusområden",
+    "responsible": "Ansvarig",
+    "participants": "Deltagare",
+    "places": "Kommuner och län",
+    "target_groups": "Målgrupper",
+}
+WORKBOOK_KEY_TITLE = "Nyckel (ändra inte)"
+YES, NO = "ja", "nej"
+
 
 INGEST_STATUS_TITLES: dict[IngestStatus, str] = {
     IngestStatus.LOADED: "inläst",

@@ -42,13 +42,19 @@ class Sheet:
 class Sheets:
     sheets: list[Sheet]  # the visible sheets, in workbook order
     warnings: list[str] = field(default_factory=list)
+    hidden: list[Sheet] = field(default_factory=list)  # read only with read_hidden=True
+
+    def hidden_sheet(self, title: str) -> Sheet | None:
+        return next((s for s in self.hidden if s.title == title), None)
 
     def get(self, title: str) -> Sheet | None:
         return next((s for s in self.sheets if s.title == title), None)
 
 
-def read_workbook(source: Path | BinaryIO | bytes) -> Sheets:
-    """Raises WorkbookError for a file that is no workbook or has an uncalculated formula."""
+def read_workbook(source: Path | BinaryIO | bytes, read_hidden: bool = False) -> Sheets:
+    """Raises WorkbookError for a file that is no workbook or has an uncalculated formula.
+    With ``read_hidden`` the hidden sheets are read too, into ``hidden`` and without a warning:
+    the caller decides which of them it knows (the Excel import's own technical sheets)."""
     data = source if isinstance(source, bytes) else _bytes(source)
     if len(data) > MAX_WORKBOOK_BYTES:
         raise WorkbookError(
@@ -62,8 +68,9 @@ def read_workbook(source: Path | BinaryIO | bytes) -> Sheets:
     cached = None  # the stored results, read only when a formula is found
     result = Sheets([])
     for sheet in formulas.worksheets:
-        if sheet.sheet_state != "visible":
-            result.warnings.append(f"Bladet {sheet.title} är dolt och lästes inte in.")
+        visible = sheet.sheet_state == "visible"
+        if not visible and not read_hidden:
+            result.warnings.append(hidden_warning(sheet.title))
             continue
         if sheet.max_row > MAX_SHEET_ROWS:
             raise WorkbookError(
@@ -109,8 +116,12 @@ def read_workbook(source: Path | BinaryIO | bytes) -> Sheets:
         for (row, column), (top, left) in merged.items():
             if row <= len(rows) and column <= len(rows[row - 1][1]):
                 rows[row - 1][1][column - 1] = values.get((top, left))
-        result.sheets.append(Sheet(sheet.title, rows))
+        (result.sheets if visible else result.hidden).append(Sheet(sheet.title, rows))
     return result
+
+
+def hidden_warning(title: str) -> str:
+    return f"Bladet {title} är dolt och lästes inte in."
 
 
 def _formula(value: Any) -> str:
@@ -121,6 +132,8 @@ def _formula(value: Any) -> str:
 def _bytes(source: Path | BinaryIO) -> bytes:
     if isinstance(source, Path | str):
         return Path(source).read_bytes()
+    if source.seekable():  # an upload read before (a preview) is read from its start
+        source.seek(0)
     return source.read()
 
 

@@ -25,7 +25,8 @@ def import_(
     ),
     user: str = typer.Option("", "--user", help="Record the import in the history under this name."),
 ) -> None:
-    """Upsert every node and relationship of an Excel workbook by id (nothing is deleted)."""
+    """Read an Excel workbook: the hidden sheets upserted by id, then every edited cell of the
+    Swedish sheets changed (nothing is deleted but relations a cell no longer names)."""
     if not path.is_file():
         raise fail(f"no such file: {path}")
     with connect() as graph:
@@ -38,6 +39,11 @@ def import_(
     console.print(f"Imported {sum(report.nodes.values())} nodes ({nodes}) and {relationships} relationships.")
     if report.generated_ids:
         console.print(f"{report.generated_ids} rows without id got an id from name and county.")
+    console.print(f"{len(report.changes)} changed cells, {len(report.created)} new posts.")
+    for change in report.changes:
+        console.print(change.message, markup=False)
+    for refusal in report.refused:
+        console.print(f"[yellow]Inte inläst:[/yellow] {refusal.message}", highlight=False)
     for warning in report.warnings:
         console.print(f"[yellow]Varning:[/yellow] {warning}")
 

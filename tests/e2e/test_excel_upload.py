@@ -1,5 +1,6 @@
 """The Excel round trip as FoUiS does it: make the workbook in the app, download it, change a cell
-in the workbook, upload it in the app as an administrator; the change is in the database."""
+of the Swedish sheet Projekt, upload it in the app as an administrator; the change is in the
+database and the page lists it."""
 
 from __future__ import annotations
 
@@ -29,13 +30,11 @@ def test_export_edit_a_cell_and_upload_it_in_the_app(
     download.value.save_as(workbook_path)
 
     workbook = load_workbook(workbook_path)
-    sheet = workbook["Project"]
+    sheet = workbook["Projekt"]
     header = [cell.value for cell in sheet[1]]
-    if "financing" not in header:
-        sheet.cell(row=1, column=len(header) + 1, value="financing")
-        header.append("financing")
-    project_id = sheet.cell(row=2, column=header.index("id") + 1).value
-    sheet.cell(row=2, column=header.index("financing") + 1, value=NEW_FINANCING)
+    assert "Finansiering" in header and header[-1] == "Nyckel (ändra inte)"
+    project_id = sheet.cell(row=2, column=len(header)).value
+    sheet.cell(row=2, column=header.index("Finansiering") + 1, value=NEW_FINANCING)
     edited = tmp_path / "projektdatabas-redigerad.xlsx"
     workbook.save(edited)
 
@@ -46,6 +45,9 @@ def test_export_edit_a_cell_and_upload_it_in_the_app(
     settle(page)
     body = page.inner_text("body")  # type: ignore[attr-defined]
     assert "Något gick fel" not in body
+    assert "Importerade 1 ändrad cell" in body and "Finansiering" in body
+    assert f"Finansiering: (tomt) → {NEW_FINANCING}." in body or f"→ {NEW_FINANCING}." in body
+    assert str(project_id) not in body
     shoot(page, "excel-importerad")
 
     with Graph(neo4j_settings) as graph:

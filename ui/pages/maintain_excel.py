@@ -6,14 +6,21 @@ import io
 
 import streamlit as st
 
+from domain.titles import counted
 from graph.maintain import MaintainError, excel
 from ui import auth
 from ui.data import clear
 
+SHOWN = 200  # changed cells listed on the page
+
 user = auth.require("editor")
 graph = auth.graph_for(user)
 st.title("Excel")
-st.write("Arbetsbokens upplägg beskrivs på bladet *Läs mig* och i docs/maintenance.md.")
+st.write(
+    "Arbetsboken har ett blad per typ av post (Projekt, Aktör, Fokusområde ...) med en rad per post. "
+    "Ändra celler i Excel och importera boken här: varje ändrad cell ändrar databasen. "
+    "Mer står på bladet *Läs mig*."
+)
 
 if st.button("Skapa arbetsbok"):
     buffer = io.BytesIO()  # in memory: the app writes no files
@@ -31,13 +38,26 @@ if not user.can("admin"):
 upload = st.file_uploader("Arbetsbok (.xlsx)", type=["xlsx"])
 if upload is not None and st.button("Importera", type="primary"):
     try:
-        # the upload itself: a binary stream with the file's name, read as a file from disk is
-        report = excel.import_xlsx(graph, upload, user=user.name)
+        # the upload's bytes as a stream in memory, read exactly as a file from disk is
+        report = excel.import_xlsx(graph, io.BytesIO(upload.getvalue()), user=user.name, name=upload.name)
     except MaintainError as error:
         st.error(error.message)
     else:
         clear()
-        nodes, relationships = sum(report.nodes.values()), sum(report.relationships.values())
-        st.success(f"Importerade {nodes} poster och {relationships} relationer.")
+        st.success(
+            f"Importerade {counted(len(report.changes), 'ändrad cell', 'ändrade celler')}"
+            + (f" och {counted(len(report.created), 'ny post', 'nya poster')}" if report.created else "")
+            + "."
+        )
+        if report.changes:
+            with st.expander("Ändrade celler", expanded=True):
+                for change in report.changes[:SHOWN]:
+                    st.text(change.message)
+                if len(report.changes) > SHOWN:
+                    st.text(f"... och {len(report.changes) - SHOWN} till.")
+        if report.refused:
+            st.subheader("Lästes inte in")
+            for refusal in report.refused:
+                st.warning(refusal.message)
         for warning in report.warnings:
             st.warning(warning)
