@@ -47,7 +47,10 @@ def test_two_editors_the_later_save_gets_a_conflict_and_nothing_is_lost(graph: G
     edit.update_node(graph, ids["project"], {"financing": "Region 50 %"}, opened_by_anna, "anna")
     with pytest.raises(Conflict) as conflict:
         edit.update_node(graph, ids["project"], {"financing": "Kommunerna"}, opened_by_bo, "bo")
-    assert "Någon annan har sparat" in conflict.value.message
+    message = conflict.value.message
+    assert "Någon annan (anna) sparade" in message and "medan du redigerade" in message
+    assert "Dina ändringar sparades inte" in message
+    assert conflict.value.version == opened_by_anna + 1 and conflict.value.saved_by == "anna"
     assert edit.get_node(graph, ids["project"])["properties"]["financing"] == "Region 50 %"
     # Bo reloads and saves again: both edits are in the history, none overwritten unseen
     fresh = edit.get_node(graph, ids["project"])

@@ -17,10 +17,23 @@ class MaintainError(Exception):
 
 
 class Conflict(MaintainError):
-    """Someone else saved the node after this editor opened it (optimistic locking)."""
+    """Someone else saved the node after this editor opened it (optimistic locking): ``version`` is
+    the version saved in between and ``saved_by`` who saved it (None when not known)."""
+
+    def __init__(self, message: str, version: int | None = None, saved_by: str | None = None) -> None:
+        super().__init__(message)
+        self.version = version
+        self.saved_by = saved_by
 
 
 CONFLICT_MESSAGE = (
-    "Någon annan har sparat ändringar i den här posten sedan du öppnade den. Din ändring sparades "
-    "inte. Ladda om sidan för att se den senaste versionen och gör din ändring igen."
+    "Någon annan sparade ändringar i den här posten medan du redigerade. Dina ändringar sparades "
+    "inte. Formuläret visar nu det som sparades senast; gör dina ändringar igen och spara."
 )
+
+
+def conflict_message(saved_by: str | None) -> str:
+    """The conflict in words, naming who saved in between when that is known."""
+    if not saved_by:
+        return CONFLICT_MESSAGE
+    return CONFLICT_MESSAGE.replace("Någon annan sparade", f"Någon annan ({saved_by}) sparade", 1)

@@ -13,7 +13,7 @@ from neo4j import ManagedTransaction
 
 from domain.ids import ID_PREFIX, make_id
 from graph.db import Graph, run
-from graph.maintain import CONFLICT_MESSAGE, Conflict, MaintainError, fields, history
+from graph.maintain import Conflict, MaintainError, conflict_message, fields, history
 
 Row = dict[str, Any]
 
@@ -73,7 +73,8 @@ def update_in(
     current = node["properties"]
     changed = {k: v for k, v in cleaned.items() if not _same(current.get(k), v)}
     if node["version"] != expected_version:
-        raise Conflict(CONFLICT_MESSAGE)
+        saved_by = current.get("updated_by")
+        raise Conflict(conflict_message(saved_by), node["version"], saved_by)
     if not changed:
         return {"properties": current, "version": node["version"], "change": None}
     rows = run(
@@ -87,7 +88,7 @@ def update_in(
         user=user,
     )
     if not rows:  # changed between the read above and the write
-        raise Conflict(CONFLICT_MESSAGE)
+        raise Conflict(conflict_message(None))
     after = rows[0]["after"]
     change_id = history.record(
         tx,

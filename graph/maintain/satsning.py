@@ -11,12 +11,29 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from neo4j import ManagedTransaction
+from rapidfuzz import fuzz, process
 
-from graph.db import Graph
-from graph.maintain import MaintainError, fields
-from graph.maintain.edit import create_in, relate_in, update_in
+from domain.ids import name_key
+from domain.states import DuplicateReason
+from graph.db import Graph, run
+from graph.maintain import MaintainError, fields, history
+from graph.maintain.edit import _same, create_in, relate_in, update_in
+from graph.maintain.names import DUPLICATE_THRESHOLD, duplicate_reason
+
+# the relationships the template makes, as (type, project is the start)
+TEMPLATE_RELATIONSHIPS = ("RESPONSIBLE_FOR", "TARGETS", "IN_FOCUS_AREA", "FOLLOWED_BY", "CONCERNS")
+TWIN_MESSAGE = (
+    "En likadan satsning finns redan: {name}, med samma namn och samma uppgifter. Ingen ny post "
+    "skapades (formuläret skickades troligen två gånger). Öppna den befintliga under Redigera om "
+    "du vill ändra något."
+)
+SIMILAR_MESSAGE = (
+    "Det finns redan {count} med liknande namn. Kontrollera att din satsning inte redan finns; "
+    "välj Skapa ändå om den är en annan."
+)
 
 
 @dataclass
@@ -43,17 +60,124 @@ class Satsning:
     state: str = fields.PROCESS_STATES[0]
 
 
-def create(graph: Graph, satsning: Satsning, user: str) -> str:
-    """Create the project with its links in one transaction; returns the project id."""
-    return graph.run_write(lambda tx: create_in_tx(tx, satsning, user))
+@dataclass(frozen=True)
+class SimilarProject:
+    """An existing project whose name may be the same initiative as a new satsning's."""
+
+    id: str
+    name: str
+    county: str | None
+    score: float
+    reason: DuplicateReason
+    addition: str = ""  # with ADDITION: the words one name has beyond the other
 
 
-def create_in_tx(tx: ManagedTransaction, satsning: Satsning, user: str) -> str:
+class SimilarExists(MaintainError):
+    """Projects with similar names exist: the editor is shown them and creates only on purpose."""
+
+    def __init__(self, similar: list[SimilarProject]) -> None:
+        count = "en post" if len(similar) == 1 else f"{len(similar)} poster"
+        super().__init__(SIMILAR_MESSAGE.format(count=count))
+        self.similar = similar
+
+
+class TwinSubmit(MaintainError):
+    """The same form again: a project with this name and these very values exists (nothing made)."""
+
+    def __init__(self, project: str, name: str) -> None:
+        super().__init__(TWIN_MESSAGE.format(name=name))
+        self.project = project
+
+
+def create(graph: Graph, satsning: Satsning, user: str, allow_similar: bool = False) -> str:
+    """Create the project with its links in one transaction; returns the project id.
+
+    Refused with ``TwinSubmit`` when a project with the same name and the same values exists (a
+    double click or a re-submit), and, unless ``allow_similar``, with ``SimilarExists`` when
+    projects with similar names exist (``similar_projects``)."""
+    return graph.run_write(lambda tx: create_in_tx(tx, satsning, user, allow_similar=allow_similar))
+
+
+def create_in_tx(tx: ManagedTransaction, satsning: Satsning, user: str, *, allow_similar: bool = True) -> str:
     if not satsning.name.strip():
         raise MaintainError("Ange satsningens namn.")
     if satsning.state not in fields.PROCESS_STATES:
         raise MaintainError(f"Okänt processteg: {satsning.state}.")
-    properties = {
+    properties = _properties(satsning)
+    run(tx, "maintain/satsning_lock", at=history.now())
+    twin = _twin(tx, satsning, properties)
+    if twin is not None:
+        raise TwinSubmit(twin, satsning.name.strip())
+    if not allow_similar:
+        similar = similar_in_tx(tx, satsning.name)
+        if similar:
+            raise SimilarExists(similar)
+    project = create_in(tx, "Project", properties, user)
+    if satsning.owner:
+        relate_in(tx, "RESPONSIBLE_FOR", satsning.owner, project, user, {"role": "Ansvarig"})
+    for target in satsning.target_groups:
+        relate_in(tx, "TARGETS", project, target, user, {})
+    for focus in satsning.focus_areas:
+        relate_in(tx, "IN_FOCUS_AREA", project, focus, user, {})
+    for indicator in satsning.indicators:
+        relate_in(tx, "FOLLOWED_BY", project, indicator, user, {})
+    if satsning.decision:
+        relate_in(tx, "CONCERNS", satsning.decision, project, user, {})
+    return project
+
+
+def similar_projects(graph: Graph, name: str) -> list[SimilarProject]:
+    """Existing projects whose names may be the same initiative: the comparison of the duplicate
+    suggestions (``names.duplicate_reason``), most similar first."""
+    return graph.run_read(lambda tx: similar_in_tx(tx, name))
+
+
+def similar_in_tx(tx: ManagedTransaction, name: str) -> list[SimilarProject]:
+    key = name_key(name)
+    if not key:
+        return []
+    rows = run(tx, "queries/nodes_by_label", label="Project")
+    keys = [name_key(str(row["name"] or "")) for row in rows]
+    found = []
+    for _, score, index in process.extract(
+        key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_THRESHOLD, limit=None
+    ):
+        row = rows[index]
+        why = duplicate_reason(name, str(row["name"]), score)
+        if why is not None:
+            found.append(SimilarProject(row["id"], row["name"], row["county"], score, *why))
+    return sorted(found, key=lambda p: (-p.score, p.name.casefold(), p.id))
+
+
+def _twin(tx: ManagedTransaction, satsning: Satsning, properties: dict[str, Any]) -> str | None:
+    """The project this submit would repeat: the same name, values and relationships."""
+    wanted = fields.clean_changes("Project", properties)
+    rels = sorted(_relationships(satsning, "new"))
+    for row in run(tx, "maintain/projects_named", name=satsning.name, types=list(TEMPLATE_RELATIONSHIPS)):
+        stored = row["properties"]
+        if not all(_same(stored.get(key), value) for key, value in wanted.items() if key != "name"):
+            continue
+        theirs = sorted(
+            tuple("new" if end == row["id"] else end for end in rel) for rel in row["relationships"]
+        )
+        if theirs == rels:
+            return str(row["id"])
+    return None
+
+
+def _relationships(satsning: Satsning, project: str) -> list[tuple[str, str, str]]:
+    rels = [("TARGETS", project, t) for t in satsning.target_groups]
+    rels += [("IN_FOCUS_AREA", project, f) for f in satsning.focus_areas]
+    rels += [("FOLLOWED_BY", project, i) for i in satsning.indicators]
+    if satsning.owner:
+        rels.append(("RESPONSIBLE_FOR", satsning.owner, project))
+    if satsning.decision:
+        rels.append(("CONCERNS", satsning.decision, project))
+    return list(dict.fromkeys(rels))
+
+
+def _properties(satsning: Satsning) -> dict[str, Any]:
+    return {
         "name": satsning.name,
         "kind": "gemensam satsning",
         "goal_text": satsning.goal_text,
@@ -71,18 +195,6 @@ def create_in_tx(tx: ManagedTransaction, satsning: Satsning, user: str) -> str:
         "process_state": satsning.state,
         "status": fields.STATUS_FOR_STATE[satsning.state],
     }
-    project = create_in(tx, "Project", properties, user)
-    if satsning.owner:
-        relate_in(tx, "RESPONSIBLE_FOR", satsning.owner, project, user, {"role": "Ansvarig"})
-    for target in satsning.target_groups:
-        relate_in(tx, "TARGETS", project, target, user, {})
-    for focus in satsning.focus_areas:
-        relate_in(tx, "IN_FOCUS_AREA", project, focus, user, {})
-    for indicator in satsning.indicators:
-        relate_in(tx, "FOLLOWED_BY", project, indicator, user, {})
-    if satsning.decision:
-        relate_in(tx, "CONCERNS", satsning.decision, project, user, {})
-    return project
 
 
 def set_state(graph: Graph, project: str, state: str, expected_version: int, user: str) -> dict:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain import titles
+from domain import readable, titles
 from graph.maintain import Conflict, MaintainError, edit, fields, history, satsning
 from ui import auth
+from ui.components import md_escape
 from ui.data import clear
 from ui.maintain_ui import field_inputs, label_picker, node_picker
 
@@ -32,6 +33,7 @@ user = auth.require("editor")
 graph = auth.graph_for(user)
 st.title("Redigera")
 NOTICE = "edit_notice"  # what the last save did, shown after the rerun that follows it
+CONFLICT = "edit_conflict"  # the message of a save refused by a conflict, shown on the reloaded form
 
 label = label_picker("edit_label")
 node_id = node_picker(graph, label, "edit_node")
@@ -56,6 +58,12 @@ if node["version"] != opened:
 props = node["properties"]
 if notice := st.session_state.pop(NOTICE, None):
     st.success(notice)
+if refused := st.session_state.pop(CONFLICT, None):
+    st.error(refused)
+    with st.container(border=True):
+        st.markdown("**Det här är sparat nu:**")
+        for title, value in readable.shown_properties(props, label):
+            st.markdown(f"- {md_escape(title)}: {md_escape(value)}")
 st.caption(f"Version {node['version']}" + (" · skapad för hand" if props.get("manual") else ""))
 with st.form(f"edit_form:{node_id}:{opened}"):
     values = field_inputs(label, props, f"edit:{node_id}:{opened}")
@@ -63,7 +71,11 @@ with st.form(f"edit_form:{node_id}:{opened}"):
         try:
             result = edit.update_node(graph, node_id, values, opened, user.name)
         except Conflict as conflict:
-            st.error(conflict.message)
+            # the form reloads on the version saved in between, with the message above it
+            latest = edit.get_node(graph, node_id)
+            st.session_state[opened_key] = latest["version"] if latest else opened
+            st.session_state[CONFLICT] = conflict.message
+            st.rerun()
         except MaintainError as error:
             st.error(error.message)
         else:

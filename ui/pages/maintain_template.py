@@ -4,14 +4,42 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.titles import DUPLICATE_REASON_TITLES
 from graph.maintain import MaintainError, edit, fields, satsning
 from ui import auth
+from ui.components import md, md_escape, node_link
 from ui.data import clear
 
 user = auth.require("editor")
 graph = auth.graph_for(user)
 st.title("Ny gemensam satsning")
 st.caption("Mallen följer projektrapportens fem kriterier för en gemensam satsning.")
+PENDING = "satsning_pending"  # a form held back because similar initiatives exist
+DONE = "satsning_done"  # what the last create did, shown after the rerun that follows it
+
+
+def create(form: satsning.Satsning, allow_similar: bool) -> None:
+    """Create the satsning; a similar initiative holds the form back until "Skapa ändå"."""
+    try:
+        project = satsning.create(graph, form, user.name, allow_similar=allow_similar)
+    except satsning.SimilarExists as similar:
+        st.session_state[PENDING] = (form, similar.similar)
+    except MaintainError as error:
+        st.session_state.pop(PENDING, None)
+        st.error(error.message)
+    else:
+        st.session_state.pop(PENDING, None)
+        clear()
+        st.session_state[DONE] = (project, form.name)
+        st.rerun()
+
+
+if done := st.session_state.pop(DONE, None):
+    project, created_name = done
+    md(
+        f"Satsningen {node_link('Project', project, created_name)} är skapad. "
+        "Du kan fortsätta redigera den under Redigera."
+    )
 
 
 def options(label: str) -> dict[str, str]:
@@ -68,10 +96,23 @@ with st.form("satsning"):
             pilot_plan=pilot_plan,
             state=state,
         )
-        try:
-            project = satsning.create(graph, form, user.name)
-        except MaintainError as error:
-            st.error(error.message)
-        else:
-            clear()
-            st.success(f"Satsningen är skapad (id `{project}`). Redigera den under Redigera.")
+        create(form, allow_similar=False)
+
+if pending := st.session_state.get(PENDING):
+    held, similar = pending
+    with st.container(border=True):
+        st.warning(
+            f"Det finns redan {'en satsning' if len(similar) == 1 else f'{len(similar)} satsningar'} "
+            f"med liknande namn som ”{held.name.strip()}”. Satsningen är inte skapad. Kontrollera att "
+            "den inte redan finns; välj Skapa ändå om din satsning är en annan."
+        )
+        for other in similar:
+            county = f" ({md_escape(other.county)})" if other.county else ""
+            why = DUPLICATE_REASON_TITLES[other.reason] + (f" ”{other.addition}”" if other.addition else "")
+            md(f"- {node_link('Project', other.id, other.name)}{county}: {why}")
+        actions = st.columns([1, 1, 4])
+        if actions[0].button("Skapa ändå", type="primary"):
+            create(held, allow_similar=True)
+        if actions[1].button("Avbryt"):
+            st.session_state.pop(PENDING, None)
+            st.rerun()
