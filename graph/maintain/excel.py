@@ -51,6 +51,9 @@ from graph.workbook import Sheet, Sheets, WorkbookError, hidden_warning, read_wo
 README_SHEET = "Läs mig"
 RELATIONS_SHEET = "Relationer"
 TYPES_SHEET = "Kolumntyper"
+# a value longer than one Excel cell (a document's page texts) is written here in parts, in order
+LONG_SHEET = "Långa värden"
+LONG_COLUMNS = ("blad", "id", "kolumn", "del", "text")
 RELATION_COLUMNS = ("typ", "start", "slut", "egenskaper")
 SEPARATOR = " | "
 KEYED_LABELS = ("Document", "MeasureValue", "Change", "Suggestion")  # id-unique labels besides Entity
@@ -131,6 +134,7 @@ def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
     for node in data["nodes"]:
         sheets[_sheet_name(node["labels"])].append(node)
     types_rows: list[tuple[str, str, str]] = []
+    long_rows: list[list[Any]] = []
     for name in sorted(sheets, key=_sheet_order):
         nodes = sheets[name]
         keys = sorted({k for n in nodes for k in n["properties"]} - {"id"}, key=lambda k: (k != "name", k))
@@ -139,9 +143,16 @@ def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
         sheet = _new_sheet(workbook, name, columns, hidden=True)
         for node in nodes:
             props = node["properties"]
-            _append(
-                sheet, columns, [node["id"], *(_encode(props.get(k), kinds[k]) for k in keys)], node["id"]
-            )
+            values = [_encode(props.get(k), kinds[k]) for k in keys]
+            for index, (key, value) in enumerate(zip(keys, values, strict=True)):
+                if isinstance(value, str) and len(value) > MAX_CELL:
+                    parts = range(0, len(value), MAX_CELL)
+                    long_rows.extend(
+                        [name, node["id"], key, n + 1, value[at : at + MAX_CELL]]
+                        for n, at in enumerate(parts)
+                    )
+                    values[index] = None
+            _append(sheet, columns, [node["id"], *values], node["id"])
         types_rows.extend((name, k, kinds[k]) for k in keys)
         types_rows.append((name, "", ""))  # every technical sheet is named here, also one without columns
         counts[name] = len(nodes)
@@ -152,6 +163,11 @@ def write_xlsx(graph: Graph, path: Path | BinaryIO) -> dict[str, int]:
         row = [rel["type"], rel["start"], rel["end"], properties]
         _append(relations, RELATION_COLUMNS, row, f"{rel['type']} {rel['start']} → {rel['end']}")
     counts[RELATIONS_SHEET] = len(data["relationships"])
+
+    long_values = _new_sheet(workbook, LONG_SHEET, list(LONG_COLUMNS), hidden=True)
+    for long_row in long_rows:
+        _append(long_values, LONG_COLUMNS, long_row, f"{long_row[1]} {long_row[2]}")
+    types_rows.append((LONG_SHEET, "", ""))
 
     types = _new_sheet(workbook, TYPES_SHEET, ["blad", "kolumn", "typ"], hidden=True)
     for type_row in types_rows:
@@ -264,9 +280,14 @@ def import_xlsx(
     editable_titles = {sheet.title for _, sheet in editable}
     node_rows: list[dict[str, Any]] = []
     for sheet in [*workbook.sheets, *technical.values()]:
-        if sheet.title in (README_SHEET, RELATIONS_SHEET, TYPES_SHEET) or sheet.title in editable_titles:
+        if (
+            sheet.title in (README_SHEET, RELATIONS_SHEET, TYPES_SHEET, LONG_SHEET)
+            or sheet.title in editable_titles
+        ):
             continue
         node_rows.extend(_node_rows(sheet, kinds, report))
+    if LONG_SHEET in technical:
+        _long_values(technical[LONG_SHEET], node_rows, kinds)
     node_rows = _without_new_nameless(graph, node_rows, report)
     relations = technical.get(RELATIONS_SHEET) or workbook.get(RELATIONS_SHEET)
     rel_rows = _relationship_rows(relations) if relations is not None else []
@@ -307,6 +328,27 @@ def import_xlsx(
     report.changes, report.refused, report.created = overlay.changes, overlay.refused, overlay.created
     report.warnings.extend(overlay.warnings)
     return report
+
+
+def _long_values(sheet: Sheet, node_rows: list[dict[str, Any]], kinds: dict[tuple[str, str], str]) -> None:
+    """Put the values too long for one cell back together from their parts, into their rows."""
+    parts: dict[tuple[str, str, str], list[tuple[int, str]]] = defaultdict(list)
+    for number, values in sheet.rows[1:]:
+        if len(values) < len(LONG_COLUMNS) or not all(v not in (None, "") for v in values[:4]):
+            continue
+        try:
+            part = int(values[3])
+        except (TypeError, ValueError) as error:
+            raise MaintainError(f"Bladet {sheet.title}, rad {number}: del ska vara ett heltal.") from error
+        parts[(str(values[0]), str(values[1]), str(values[2]))].append((part, str(values[4] or "")))
+    rows = {(row["sheet"], row["id"]): row for row in node_rows}
+    for (sheet_name, node_id, key), pieces in parts.items():
+        row = rows.get((sheet_name, node_id))
+        if row is None:
+            continue  # its node's row was removed from the workbook
+        joined = "".join(text for _, text in sorted(pieces))
+        kind = kinds.get((sheet_name, key), "värde")
+        row["properties"][key] = _decode(joined, kind, sheet_name, row["line"], key)
 
 
 def _technical_sheets(workbook: Sheets, report: ImportReport) -> dict[str, Sheet]:
