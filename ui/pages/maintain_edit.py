@@ -9,6 +9,7 @@ from graph.maintain import Conflict, MaintainError, edit, fields, history, satsn
 from ui import auth
 from ui.components import md_escape
 from ui.data import clear
+from ui.history_view import show_change
 from ui.maintain_ui import field_inputs, label_picker, node_picker
 
 
@@ -149,6 +150,4 @@ with st.expander("Källor"):
 
 with st.expander("Historik"):
     for change in history.history(graph, node_id=node_id, limit=50):
-        done = " (ångrad)" if change.undone_by else ""
-        action = history.ACTION_TITLES.get(change.action, change.action)
-        st.write(f"{change.at[:16]} · {change.user} · {action}{done}: {change.summary}")
+        show_change(change, with_post=False)

@@ -7,6 +7,7 @@ import streamlit as st
 from graph.maintain import MaintainError, history, undo
 from ui import auth
 from ui.data import clear
+from ui.history_view import show_change
 
 user = auth.require("editor")
 graph = auth.graph_for(user)
@@ -14,15 +15,11 @@ st.title("Historik")
 only_mine = st.checkbox("Bara mina ändringar")
 changes = history.history(graph, user=user.name if only_mine else None, limit=300)
 for change in changes:
-    cols = st.columns([2, 1, 2, 5, 1])
-    cols[0].write(change.at[:16].replace("T", " "))
-    cols[1].write(change.user)
-    cols[2].write(
-        history.ACTION_TITLES.get(change.action, change.action) + (" (ångrad)" if change.undone_by else "")
-    )
-    cols[3].write(change.summary)
+    cols = st.columns([10, 1])
+    with cols[0]:
+        show_change(change)
     undoable = change.action not in ("undo", "split", "import") and not change.undone_by
-    if undoable and cols[4].button("Ångra", key=f"undo:{change.id}"):
+    if undoable and cols[1].button("Ångra", key=f"undo:{change.id}"):
         try:
             undo.undo(graph, change.id, user.name)
         except MaintainError as error:

@@ -56,9 +56,18 @@ with st.form("satsning"):
     name = st.text_input("Namn *")
     goal = st.text_area("Mål")
     description = st.text_area("Beskrivning")
-    owner = st.selectbox("Ägare (ansvarig)", ["", *actors], format_func=lambda i: actors.get(i, "—"))
-    target = st.multiselect("Målgrupp", list(targets), format_func=targets.__getitem__)
-    focus = st.multiselect("Fokusområde", list(focus_areas), format_func=focus_areas.__getitem__)
+    owner = st.selectbox(
+        "Ägare (ansvarig)", ["", *actors], format_func=lambda i: actors.get(i, "—"), placeholder="Välj …"
+    )
+    target = st.multiselect(
+        "Målgrupp", list(targets), format_func=targets.__getitem__, placeholder="Välj en eller flera …"
+    )
+    focus = st.multiselect(
+        "Fokusområde",
+        list(focus_areas),
+        format_func=focus_areas.__getitem__,
+        placeholder="Välj en eller flera …",
+    )
     cols = st.columns(3)
     timeplan = cols[0].text_input("Tidplan")
     start = cols[1].text_input("Start")
@@ -66,14 +75,21 @@ with st.form("satsning"):
     county = st.text_input("Län", value="Sörmland")
     st.markdown("**De fem kriterierna**")
     assignment = st.text_area("1. Tydligt uppdrag och beslut från Länsstyrgruppen")
-    decision = st.selectbox("Beslut", ["", *decisions], format_func=lambda i: decisions.get(i, "—"))
+    decision = st.selectbox(
+        "Beslut", ["", *decisions], format_func=lambda i: decisions.get(i, "—"), placeholder="Välj …"
+    )
     resources = st.text_area("2. Avsatta resurser, t.ex. namngiven ansvarig")
     financing = st.text_area("3. Definierad finansiering")
     follow_up = st.text_area("4. Plan för uppföljning")
-    followed_by = st.multiselect("Indikatorer", list(indicators), format_func=indicators.__getitem__)
+    followed_by = st.multiselect(
+        "Indikatorer",
+        list(indicators),
+        format_func=indicators.__getitem__,
+        placeholder="Välj en eller flera …",
+    )
     pilot = st.checkbox("5. Testas före breddinförande")
     pilot_plan = st.text_area("Hur testet görs")
-    state = st.selectbox("Processteg", fields.PROCESS_STATES)
+    state = st.selectbox("Processteg", fields.PROCESS_STATES, placeholder="Välj …")
     if st.form_submit_button("Skapa", type="primary"):
         form = satsning.Satsning(
             name=name,
