@@ -7,7 +7,7 @@ import streamlit as st
 from domain import readable, titles
 from graph.maintain import Conflict, MaintainError, edit, fields, history, satsning
 from ui import auth
-from ui.components import md_escape
+from ui.components import md_escape, quote_block
 from ui.data import clear
 from ui.history_view import show_change
 from ui.maintain_ui import field_inputs, label_picker, node_picker
@@ -146,7 +146,9 @@ with st.expander("Lägg till relation"):
 
 with st.expander("Källor"):
     for m in edit.mentions_of(graph, node_id):
-        st.markdown(f"**{m['document']}**, s. {m['page']}: {m['quote']}")
+        quote_block(
+            m["quote"] or "", m["page"], m["document_id"], m["document"], m["start"] or -1, m["end"] or -1
+        )
 
 with st.expander("Historik"):
     for change in history.history(graph, node_id=node_id, limit=50):
