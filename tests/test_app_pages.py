@@ -152,7 +152,13 @@ def test_network_page_narrows_its_picker_and_starts_from_an_actor(app: AppTest) 
     assert not at.exception and "Kopplingar i bilden" in text_of(at)
     at.radio[0].set_value("Actor").run()
     at.text_input[0].input("").run()
+    # the county picker stays for actors and narrows their list too
+    assert at.selectbox[0].label == "Län"
+    every_actor = list(at.selectbox[1].options)
     at.selectbox[0].select_index(0).run()
+    some_actors = list(at.selectbox[1].options)
+    assert some_actors and len(some_actors) < len(every_actor)
+    at.selectbox[1].select_index(0).run()
     assert not at.exception and "Kopplingar i bilden" in text_of(at)
 
 
