@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from domain.readable import swedish_date
 from graph.queries import huvudman
 from service.reads import AreaCount, ClusterSummary, OverlapNetwork
-from ui.network import positions
+from ui.network import axes, positions
 
 Row = dict[str, Any]
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -335,7 +335,6 @@ def area_bars(
         xaxis={"title": f"Antal {unit}", "tickformat": "d"},
         yaxis={"automargin": True},
         clickmode="event+select",
-        dragmode=False,
     )
     return figure
 
@@ -426,8 +425,7 @@ def overlap_network(net: OverlapNetwork, kind_names: dict[str, str]) -> go.Figur
         title="Projekt som överlappar varandra",
         height=620,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        xaxis={"visible": False},
-        yaxis={"visible": False},
+        **axes(place),
         legend={"title": {"text": "Slag av överlapp"}, "orientation": "h", "y": -0.02, "yanchor": "top"},
         plot_bgcolor="#ffffff",
         dragmode=False,

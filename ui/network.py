@@ -140,6 +140,17 @@ def positions(node_ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> dict
     return {node: (float(layout[i][0]), float(layout[i][1])) for node, i in index.items()}
 
 
+def axes(place: dict[str, tuple[float, float]], pad: float = 0.22) -> dict[str, Any]:
+    """Hidden axes with room around the points, so that labels at the edge are not cut."""
+    xs = [x for x, _ in place.values()] or [0.0]
+    ys = [y for _, y in place.values()] or [0.0]
+    width, height = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
+    return {
+        "xaxis": {"visible": False, "range": [min(xs) - pad * width, max(xs) + pad * width]},
+        "yaxis": {"visible": False, "range": [min(ys) - 0.08 * height, max(ys) + 0.12 * height]},
+    }
+
+
 def style_of(node: Node) -> tuple[str, str, str]:
     """(legend entry, colour, symbol): projects by status, every other node by its kind."""
     colour, symbol = STYLES.get(node.label, OTHER_STYLE)
@@ -210,11 +221,9 @@ def figure(
     fig.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"visible": False},
-        yaxis={"visible": False},
+        **axes(place),
         legend={"title": {"text": "Förklaring"}, "orientation": "h", "y": -0.02, "yanchor": "top"},
         plot_bgcolor="#ffffff",
-        dragmode=False,
         hovermode="closest",
         clickmode="event+select",
     )

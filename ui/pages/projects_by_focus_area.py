@@ -41,9 +41,10 @@ st.caption(
     + (f", {PAGE_SIZE} i taget per fokusområde" if any(n > PAGE_SIZE for n in areas.values()) else "")
     + ". Klicka på en stapel för att visa fokusområdets projekt."
 )
+fresh = st.session_state.setdefault("fokus-staplar-nya", 0)  # a new chart (no bar chosen) per "Visa alla"
 event = chart(
     figures.area_bars(totals.areas, "Projekt per fokusområde"),
-    key=f"fokus-staplar-{county}",
+    key=f"fokus-staplar-{county}-{fresh}",
     on_select="rerun",
     selection_mode="points",
 )
@@ -52,7 +53,7 @@ chosen = next((p.get("customdata") for p in points if p.get("customdata") in are
 if chosen:
     st.subheader(f"{chosen} ({number(areas[chosen])} projekt)")
     if st.button("Visa alla fokusområden"):
-        st.session_state.pop(f"fokus-staplar-{county}", None)
+        st.session_state["fokus-staplar-nya"] = fresh + 1
         st.rerun()
     order = [chosen]
 
