@@ -6,7 +6,10 @@ does. Every result is the graph layer's, unchanged; only when it is computed dif
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from graph import export, indicators, queries
@@ -19,6 +22,125 @@ Row = dict[str, Any]
 
 CLUSTERS_SHOWN = 50
 PROJECTS_PER_CLUSTER = 25
+OVERLAP_PAIRS_DRAWN = 150  # per kind of overlap: the picture of pairs stays readable
+
+
+# --- the pictures' aggregations: typed results the pages draw ----------------------------------
+
+
+@dataclass(frozen=True)
+class AreaCount:
+    """How many (projects, goals ...) one focus area has; ``name`` None: those in no focus area."""
+
+    name: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class FocusAreaTotals:
+    """Projects per focus area of one county or all (as the page lists them: a project in two
+    areas counts in both), and the projects of every county."""
+
+    areas: list[AreaCount]
+    counties: dict[str, int]
+
+    @property
+    def projects(self) -> int:
+        return sum(a.count for a in self.areas)
+
+
+class OverlapKind(StrEnum):
+    GOAL_TARGET = "goal_target"
+    TEXT = "text"
+    ACROSS_COUNTIES = "across_counties"
+
+
+@dataclass(frozen=True)
+class OverlapProject:
+    id: str
+    name: str
+    pairs: int  # how many overlapping pairs the project is in
+
+
+@dataclass(frozen=True)
+class OverlapLink:
+    a: str
+    b: str
+    kind: OverlapKind
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OverlapNetwork:
+    """The overlapping pairs as a network: projects (most pairs first) and one link per pair and kind."""
+
+    projects: list[OverlapProject]
+    links: list[OverlapLink]
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    number: int
+    size: int
+    shown: int  # how many of its projects are listed
+    counties: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def focus_area_totals(counts: list[Row], county: str | None = None) -> FocusAreaTotals:
+    """From graph.queries.focus_area_project_counts's rows: the areas by name (those in no area last)."""
+    counties: Counter[str] = Counter()
+    areas: Counter[str | None] = Counter()
+    for row in counts:
+        if row["county"]:
+            counties[row["county"]] += row["projects"]
+        if county is None or row["county"] == county:
+            areas[row["focus_area"]] += row["projects"]
+    order = sorted(areas, key=lambda a: (a is None, a or ""))
+    return FocusAreaTotals([AreaCount(a, areas[a]) for a in order], dict(sorted(counties.items())))
+
+
+def goal_gaps_per_area(goals: list[Row]) -> list[AreaCount]:
+    """Goals without activity per focus area (a goal under two areas counts in both), most first;
+    goals under no focus area as ``name`` None, last."""
+    counts: Counter[str | None] = Counter()
+    for goal in goals:
+        for area in goal.get("focus_areas") or [None]:
+            counts[area] += 1
+    order = sorted(counts, key=lambda a: (a is None, -counts[a], a or ""))
+    return [AreaCount(a, counts[a]) for a in order]
+
+
+def overlap_network(pairs: dict[str, list[Row]], per_kind: int = OVERLAP_PAIRS_DRAWN) -> OverlapNetwork:
+    """The pairs of ``Reads.overlap_pairs`` (at most ``per_kind`` of each kind) as projects and links."""
+    names: dict[str, str] = {}
+    degree: Counter[str] = Counter()
+    links = []
+    for kind in OverlapKind:
+        for pair in pairs.get(kind.value, [])[:per_kind]:
+            names.setdefault(pair["a_id"], pair["a_name"] or "")
+            names.setdefault(pair["b_id"], pair["b_name"] or "")
+            degree[pair["a_id"]] += 1
+            degree[pair["b_id"]] += 1
+            links.append(OverlapLink(pair["a_id"], pair["b_id"], kind, tuple(pair.get("reasons") or ())))
+    projects = [
+        OverlapProject(i, names[i], degree[i]) for i in sorted(names, key=lambda i: (-degree[i], names[i], i))
+    ]
+    return OverlapNetwork(projects, links)
+
+
+def cluster_summaries(clusters: list[Row]) -> list[ClusterSummary]:
+    """One bar per community of ``Reads.overlap_clusters``, in its order (largest first)."""
+    return [
+        ClusterSummary(
+            c["community"],
+            c["size"],
+            len(c["projects"]),
+            tuple(c.get("counties") or ()),
+            tuple(c.get("reasons") or ()),
+        )
+        for c in clusters
+    ]
 
 
 class Reads:
@@ -52,6 +174,11 @@ class Reads:
     def focus_area_project_counts(self) -> list[Row]:
         return self._get(
             ("focus_area_project_counts",), lambda: queries.focus_area_project_counts(self.graph)
+        )
+
+    def focus_area_totals(self, county: str | None = None) -> FocusAreaTotals:
+        return self._get(
+            ("focus_area_totals", county), lambda: focus_area_totals(self.focus_area_project_counts(), county)
         )
 
     def project_facts(self) -> list[Row]:
@@ -156,6 +283,9 @@ class Reads:
     def goal_gaps(self) -> list[Row]:
         return self._get(("goal_gaps",), lambda: gaps.goal_gaps(self.graph))
 
+    def goal_gaps_per_area(self) -> list[AreaCount]:
+        return self._get(("goal_gaps_per_area",), lambda: goal_gaps_per_area(self.goal_gaps()))
+
     def indicator_gaps(self) -> list[Row]:
         return self._get(("indicator_gaps",), lambda: gaps.indicator_gaps(self.graph))
 
@@ -178,6 +308,12 @@ class Reads:
                 "actor_load": overlaps.actor_load(self.graph),
             },
         )
+
+    def overlap_network(self) -> OverlapNetwork:
+        return self._get(("overlap_network",), lambda: overlap_network(self.overlap_pairs()))
+
+    def cluster_summaries(self) -> list[ClusterSummary]:
+        return self._get(("cluster_summaries",), lambda: cluster_summaries(self.overlap_clusters()))
 
     def overlap_clusters(self) -> list[Row]:
         """The largest communities, each with its most connected projects first (``size`` is the

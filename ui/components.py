@@ -34,6 +34,16 @@ def link(url: str, text: str) -> str:
     return f'<a href="{html.escape(url)}" target="_self">{md_escape(html.escape(text))}</a>'
 
 
+CHART_CONFIG = {"displayModeBar": False, "locale": "sv", "scrollZoom": False}
+
+
+def chart(figure: Any, **kwargs: Any) -> Any:
+    """A plotly figure across the page without plotly's (English) toolbar; ``kwargs`` go to
+    st.plotly_chart (e.g. ``key`` and ``on_select`` for click events, whose value it returns)."""
+    kwargs.setdefault("width", "stretch")
+    return st.plotly_chart(figure, config=CHART_CONFIG, **kwargs)
+
+
 def md(body: str, **_: object) -> None:
     """Markdown that may hold ``node_link`` anchors (only text we escaped ourselves is HTML)."""
     st.markdown(body, unsafe_allow_html=True)

@@ -16,7 +16,7 @@ import streamlit as st
 from graph.db import DatabaseUnavailable, Graph
 from graph.queries import DocumentPage
 from service.jobs import BackgroundRefresh
-from service.reads import Reads
+from service.reads import AreaCount, ClusterSummary, FocusAreaTotals, OverlapNetwork, Reads
 
 SEEN_WRITE = "data:seen-write"  # the generation of this session's own last write
 Row = dict[str, Any]
@@ -76,6 +76,10 @@ def projects_by_focus_area(
 
 def focus_area_project_counts() -> list[Row]:
     return reads().focus_area_project_counts()
+
+
+def focus_area_totals(county: str | None = None) -> FocusAreaTotals:
+    return reads().focus_area_totals(county)
 
 
 def project_facts() -> list[Row]:
@@ -170,6 +174,10 @@ def goal_gaps() -> list[Row]:
     return reads().goal_gaps()
 
 
+def goal_gaps_per_area() -> list[AreaCount]:
+    return reads().goal_gaps_per_area()
+
+
 def indicator_gaps() -> list[Row]:
     return reads().indicator_gaps()
 
@@ -188,6 +196,14 @@ def target_group_gaps() -> list[Row]:
 
 def overlap_pairs() -> dict[str, list[Row]]:
     return reads().overlap_pairs()
+
+
+def overlap_network() -> OverlapNetwork:
+    return reads().overlap_network()
+
+
+def cluster_summaries() -> list[ClusterSummary]:
+    return reads().cluster_summaries()
 
 
 def overlap_clusters() -> list[Row]:

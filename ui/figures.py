@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -11,7 +13,10 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from domain.readable import swedish_date
 from graph.queries import huvudman
+from service.reads import AreaCount, ClusterSummary, OverlapNetwork
+from ui.layout import axes, positions
 
 Row = dict[str, Any]
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -83,6 +88,7 @@ def bars(counts: dict[str, int], title: str) -> go.Figure:
             text=[v for _, v in items],
             textposition="auto",
             marker_color="#1f5f8b",
+            hovertemplate="%{y}: %{x} projekt<extra></extra>",
         )
     )
     figure.update_layout(
@@ -101,7 +107,10 @@ def timeline(frame: pd.DataFrame) -> go.Figure | None:
     if dated.empty:
         return None
     dated = dated.sort_values(["Start", "Projekt"]).copy()
-    dated["Namn"] = [_short(n) for n in dated["Projekt"]]
+    dated["Namn"] = [wrap(n) for n in dated["Projekt"]]
+    dated["Tidsplan"] = [
+        t or _period(s, e) for t, s, e in zip(dated["Tidsplan"], dated["Start"], dated["Slut"], strict=True)
+    ]
     figure = px.timeline(
         dated,
         x_start="Start",
@@ -109,14 +118,22 @@ def timeline(frame: pd.DataFrame) -> go.Figure | None:
         y="Namn",
         color="Status",
         color_discrete_map=STATUS_COLOURS,
-        hover_data={"Projekt": True, "Tidsplan": True, "Ansvarig": True, "Namn": False},
+        hover_data={
+            "Projekt": True,
+            "Tidsplan": True,
+            "Ansvarig": True,
+            "Namn": False,
+            "Start": False,
+            "Slut": False,
+        },
     )
-    figure.update_yaxes(autorange="reversed", title=None, automargin=True)
+    lines = sum(n.count("<br>") + 1 for n in dated["Namn"])
+    figure.update_yaxes(autorange="reversed", title=None, automargin=True, tickfont={"size": 11})
     figure.update_layout(
-        height=max(CHART_HEIGHT, 60 + 24 * len(dated)),
+        height=max(CHART_HEIGHT, 60 + 15 * lines + 10 * len(dated)),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend_title_text="Status",
-        xaxis_title=None,
+        xaxis={"title": None, "tickformat": "%Y", "dtick": "M12"},
     )
     return figure
 
@@ -249,6 +266,7 @@ def decision_timeline(decisions: list[Row]) -> go.Figure | None:
                 or ", ".join(x["name"] for x in d.get("deciders", []))
                 or "Okänt organ",
                 "Beslut": d["name"],
+                "Beslutsdatum": swedish_date(when),
                 "Diarienummer": d.get("diarienummer") or "",
             }
         )
@@ -260,7 +278,7 @@ def decision_timeline(decisions: list[Row]) -> go.Figure | None:
         frame,
         x="Datum",
         y="Organ",
-        hover_data={"Beslut": True, "Diarienummer": True},
+        hover_data={"Beslut": True, "Beslutsdatum": True, "Diarienummer": True, "Datum": False},
         color_discrete_sequence=["#1f5f8b"],
     )
     figure.update_traces(marker={"size": 12, "symbol": "diamond"})
@@ -268,7 +286,85 @@ def decision_timeline(decisions: list[Row]) -> go.Figure | None:
         height=max(CHART_HEIGHT, 60 + 30 * frame["Organ"].nunique()),
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
         yaxis={"title": None, "automargin": True},
-        xaxis_title=None,
+        xaxis={"title": None, "tickformat": "%Y"},
+    )
+    return figure
+
+
+def wrap(text: str, width: int = 34, lines: int = 2) -> str:
+    """A long name on at most ``lines`` lines of about ``width`` characters (the rest as "…"), for axis
+    labels that would otherwise be cut or push the chart aside."""
+    parts = textwrap.wrap(str(text), width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = _short(parts[-1] + " …", width)
+    return "<br>".join(parts)
+
+
+def _period(start: Any, end: Any) -> str:
+    if not isinstance(start, date):
+        return ""
+    if not isinstance(end, date) or end.year == start.year:
+        return str(start.year)
+    return f"{start.year}–{end.year}"
+
+
+def area_bars(
+    areas: Sequence[AreaCount], title: str, unit: str = "projekt", none_name: str = NO_FOCUS_AREA
+) -> go.Figure:
+    """Horizontal bars per focus area, largest at the top; each bar carries its area's name (or
+    ``none_name``) as customdata, so a click on it tells the page which area was chosen."""
+    items = sorted(areas, key=lambda a: (a.count, a.name or ""))
+    names = [a.name or none_name for a in items]
+    figure = go.Figure(
+        go.Bar(
+            x=[a.count for a in items],
+            y=[wrap(n, 40) for n in names],
+            customdata=names,
+            orientation="h",
+            text=[a.count for a in items],
+            textposition="auto",
+            marker_color="#1f5f8b",
+            hovertemplate=f"%{{customdata}}: %{{x}} {unit}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        height=max(CHART_HEIGHT - 80, 70 + 34 * len(items)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        xaxis={"title": f"Antal {unit}", "tickformat": "d"},
+        yaxis={"automargin": True},
+        clickmode="event+select",
+    )
+    return figure
+
+
+def cluster_bars(clusters: Sequence[ClusterSummary]) -> go.Figure:
+    """One bar per group of similar projects: how many projects, and on hover what they share."""
+    items = list(reversed(clusters))
+    figure = go.Figure(
+        go.Bar(
+            x=[c.size for c in items],
+            y=[f"Kluster {c.number}" for c in items],
+            orientation="h",
+            text=[c.size for c in items],
+            textposition="auto",
+            marker_color="#2a9d8f",
+            hovertext=[
+                "<br>".join([f"Kluster {c.number}: {c.size} projekt", *(wrap(r, 60) for r in c.reasons[:4])])
+                + (f"<br>Län: {', '.join(c.counties)}" if c.counties else "")
+                for c in items
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title="Projekt per kluster",
+        height=max(CHART_HEIGHT - 100, 70 + 30 * len(items)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        xaxis={"title": "Antal projekt", "tickformat": "d"},
+        yaxis={"automargin": True},
+        dragmode=False,
     )
     return figure
 
@@ -276,3 +372,63 @@ def decision_timeline(decisions: list[Row]) -> go.Figure | None:
 def _short(text: str, length: int = 60) -> str:
     text = str(text)
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+OVERLAP_COLOURS = ("#e76f51", "#1f5f8b", "#2a9d8f")
+OVERLAP_LABELS = 30  # the projects with most pairs are named in the picture, the rest on hover
+
+
+def overlap_network(net: OverlapNetwork, kind_names: dict[str, str]) -> go.Figure:
+    """Projects as points (the more overlapping pairs, the larger), a line per pair coloured by the
+    kind of overlap (``kind_names``: kind → its Swedish name, for the legend)."""
+    place = positions([p.id for p in net.projects], [(link.a, link.b) for link in net.links])
+    traces: list[go.BaseTraceType] = []
+    for colour, (kind, name) in zip(OVERLAP_COLOURS, kind_names.items(), strict=False):
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for link in net.links:
+            if link.kind == kind:
+                xs += [place[link.a][0], place[link.b][0], None]
+                ys += [place[link.a][1], place[link.b][1], None]
+        if xs:
+            traces.append(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    name=name,
+                    line={"color": colour, "width": 1.5},
+                    hoverinfo="skip",
+                )
+            )
+    named = {p.id for p in net.projects[:OVERLAP_LABELS]}
+    traces.append(
+        go.Scatter(
+            x=[place[p.id][0] for p in net.projects],
+            y=[place[p.id][1] for p in net.projects],
+            mode="markers+text",
+            name="Projekt",
+            text=[_short(p.name, 26) if p.id in named else "" for p in net.projects],
+            textposition="top center",
+            textfont={"size": 10, "color": "#333333"},
+            hovertext=[f"{p.name}<br>i {p.pairs} par som överlappar" for p in net.projects],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={
+                "color": "#264653",
+                "size": [min(8 + 3 * p.pairs, 26) for p in net.projects],
+                "line": {"color": "#ffffff", "width": 1},
+            },
+        )
+    )
+    figure = go.Figure(traces)
+    figure.update_layout(
+        title="Projekt som överlappar varandra",
+        height=620,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        **axes(place),
+        legend={"title": {"text": "Slag av överlapp"}, "orientation": "h", "y": -0.02, "yanchor": "top"},
+        plot_bgcolor="#ffffff",
+        dragmode=False,
+        hovermode="closest",
+    )
+    return figure

@@ -4,6 +4,7 @@ import streamlit as st
 
 from domain.readable import one_line, swedish_date
 from ui import data, figures
+from ui.components import chart as draw
 from ui.components import md, md_escape, node_link
 from ui.detail import document_link
 
@@ -21,7 +22,7 @@ shown = [d for d in decisions if not chosen or (d.get("body") or "Okänt organ")
 
 chart = figures.decision_timeline(shown)
 if chart is not None:
-    st.plotly_chart(chart, width="stretch")
+    draw(chart)
 undated = sum(1 for d in shown if figures.parse_date(d.get("date")) is None)
 st.caption(f"{len(shown)} beslut, varav {undated} utan datum (de visas i listan men inte på tidslinjen).")
 

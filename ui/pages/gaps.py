@@ -7,7 +7,7 @@ from domain import places
 from domain.states import GapKind
 from graph.analytics.gaps import CRITERIA
 from ui import coverage, data, figures
-from ui.components import md, md_escape, node_link
+from ui.components import chart, md, md_escape, node_link
 
 WARN = ":orange[:material/warning:]"
 
@@ -33,7 +33,7 @@ if coverage_tab.open:
     with coverage_tab:
         counties = data.focus_area_counties()
         county = (
-            st.selectbox("Län", counties, index=0)
+            st.selectbox("Län", counties, index=0, placeholder="Välj …")
             if len(counties) > 1
             else (counties[0] if counties else None)
         )
@@ -49,17 +49,13 @@ if coverage_tab.open:
                 matrix = coverage.by_municipality(areas, county)
                 if matrix.rows:
                     columns = [places.bare_name(c) for c in matrix.columns]
-                    st.plotly_chart(
+                    chart(
                         figures.heatmap(
                             matrix.rows, columns, matrix.values, f"Fokusområde × kommun ({county})"
-                        ),
-                        width="stretch",
+                        )
                     )
             matrix = coverage.by_huvudman(areas, county)
-            st.plotly_chart(
-                figures.heatmap(matrix.rows, matrix.columns, matrix.values, "Fokusområde × huvudman"),
-                width="stretch",
-            )
+            chart(figures.heatmap(matrix.rows, matrix.columns, matrix.values, "Fokusområde × huvudman"))
             cells = data.coverage_gaps()
             st.metric("Luckor i täckningen", len(cells))
             if cells:
@@ -74,19 +70,35 @@ if coverage_tab.open:
                     ),
                     hide_index=True,
                     width="stretch",
+                    column_config={
+                        "Fokusområde": st.column_config.TextColumn(width="medium"),
+                        "Period": st.column_config.TextColumn(width="small"),
+                        "Saknas för": st.column_config.TextColumn(width="small"),
+                        "Beskrivning": st.column_config.TextColumn(width="large"),
+                    },
                 )
 
 if goals_tab.open:
     with goals_tab:
         goals = data.goal_gaps()
         st.metric("Målsättningar som inget projekt arbetar mot", len(goals))
+        per_area = data.goal_gaps_per_area()
+        if per_area:
+            chart(figures.area_bars(per_area, "Mål utan aktivitet per fokusområde", unit="mål"))
+        grouped: dict[str, list[dict]] = {}
         for goal in goals:
-            areas_text = ", ".join(goal.get("focus_areas") or []) or "utan fokusområde"
-            md(
-                f"- {node_link('Goal', goal['id'], goal['text'])}  \n"
-                f"  <small>{md_escape(areas_text)} · {md_escape(goal.get('county') or '')}</small>",
-                unsafe_allow_html=True,
-            )
+            for area in goal.get("focus_areas") or [figures.NO_FOCUS_AREA]:
+                grouped.setdefault(area, []).append(goal)
+        for area_count in per_area:
+            area = area_count.name or figures.NO_FOCUS_AREA
+            with st.expander(f"{area} ({area_count.count})"):
+                md(
+                    "\n".join(
+                        f"- {node_link('Goal', goal['id'], goal['text'])}"
+                        + (f" <small>· {md_escape(goal['county'])}</small>" if goal.get("county") else "")
+                        for goal in grouped.get(area, [])
+                    )
+                )
 
 if indicators_tab.open:
     with indicators_tab:
@@ -123,7 +135,13 @@ if readiness_tab.open:
                     for r in rows
                 ]
             )
-            st.dataframe(table, hide_index=True, width="stretch", height=420)
+            st.dataframe(
+                table,
+                hide_index=True,
+                width="stretch",
+                height=420,
+                column_config={"Projekt": st.column_config.TextColumn(width="large", pinned=True)},
+            )
 
 if overlap_tab.open:
     with overlap_tab:
@@ -135,6 +153,12 @@ if overlap_tab.open:
         }
         total = sum(len(pairs.get(k, [])) for k in kinds)
         st.metric("Par av projekt som överlappar", total)
+        picture = data.overlap_network()
+        if picture.links:
+            chart(figures.overlap_network(picture, kinds))
+            shown = len(picture.links)
+            if shown < total:
+                st.caption(f"Bilden visar {shown} av {total} par.")
         for key, title in kinds.items():
             found = pairs.get(key, [])
             with st.expander(f"{title} ({len(found)})", expanded=bool(found) and key == "text"):
@@ -160,6 +184,8 @@ if cluster_tab.open:
         st.caption("Grupper av projekt som liknar varandra: kandidater för samordning.")
         if not clusters:
             st.info("Inga kluster hittades.")
+        else:
+            chart(figures.cluster_bars(data.cluster_summaries()))
         for cluster in clusters:
             with st.container(border=True):
                 md(f"**Kluster {cluster['community']}** · {md_escape('; '.join(cluster['reasons']))}")

@@ -5,7 +5,7 @@ import streamlit as st
 from domain.readable import plain_text
 from ui import data
 from ui.charts_indicators import measure_figure
-from ui.components import md, md_escape, node_link
+from ui.components import chart, md, md_escape, node_link
 
 WARN = ":orange[:material/warning:]"
 PROJECTS_SHOWN = 20  # per indicator; nationally one indicator is followed by 1 000+ projects
@@ -75,7 +75,4 @@ else:
     chosen = st.selectbox(
         "Mått", list(with_values), format_func=lambda k: with_values[k]["name"], placeholder="Välj …"
     )
-    st.plotly_chart(
-        measure_figure(data.measure_values(chosen), title=with_values[chosen]["name"]),
-        width="stretch",
-    )
+    chart(measure_figure(data.measure_values(chosen), title=with_values[chosen]["name"]))

@@ -8,6 +8,7 @@ counts projects per year and fokusområde; it draws each project only when the c
 import streamlit as st
 
 from ui import data, figures
+from ui.components import chart as draw
 from ui.vocabulary import detail_url
 
 
@@ -16,7 +17,7 @@ def show_chart(chart: object | None, undated: int, undated_note: str) -> None:
     if chart is None:
         st.info("Inget projekt har en tidsplan med årtal.")
     else:
-        st.plotly_chart(chart, width="stretch")
+        draw(chart)
     if undated:
         st.caption(f"{undated} projekt saknar årtal i tidsplanen och {undated_note}.")
 
@@ -53,10 +54,11 @@ if not total:
     st.stop()
 
 left, right = st.columns(2)
-left.plotly_chart(figures.bars(counts["Fokusområde"], "Projekt per fokusområde"), width="stretch")
+with left:
+    draw(figures.bars(counts["Fokusområde"], "Projekt per fokusområde"))
 with right:
-    st.plotly_chart(figures.bars(counts["Status"], "Projekt per status"), width="stretch")
-    st.plotly_chart(figures.bars(counts["Huvudman"], "Projekt per huvudman"), width="stretch")
+    draw(figures.bars(counts["Status"], "Projekt per status"))
+    draw(figures.bars(counts["Huvudman"], "Projekt per huvudman"))
 
 st.subheader("Tidslinje")
 rows = figures.overview_timeline(summary, county)

@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from graph.queries import NO_FOCUS_AREA, PAGE_SIZE
-from ui import data
+from ui import data, figures
+from ui.components import chart
 
 ALL_COUNTIES = "Alla län"
 
@@ -20,35 +21,46 @@ def number(n: int) -> str:
 
 
 st.title("Projekt per fokusområde")
-counts = data.focus_area_project_counts()
-if not counts:
+if not data.focus_area_project_counts():
     st.info("Databasen är tom. Läs in dokument under Dokument, eller kör `projektdb ingest`.")
     st.stop()
 
-per_county: dict[str, int] = {}
-for row in counts:
-    if row["county"]:
-        per_county[row["county"]] = per_county.get(row["county"], 0) + row["projects"]
+per_county = data.focus_area_totals().counties
 choice = st.selectbox(
     "Län",
-    [ALL_COUNTIES, *sorted(per_county)],
+    [ALL_COUNTIES, *per_county],
     format_func=lambda c: c if c == ALL_COUNTIES else f"{c} ({number(per_county[c])})",
     key="fokus-lan",
+    placeholder="Välj …",
 )
 county = None if choice == ALL_COUNTIES else choice
-
-areas: dict[str, int] = {}
-for row in counts:
-    if county is None or row["county"] == county:
-        name = row["focus_area"] or NO_FOCUS_AREA
-        areas[name] = areas.get(name, 0) + row["projects"]
-order = sorted(a for a in areas if a != NO_FOCUS_AREA) + ([NO_FOCUS_AREA] if NO_FOCUS_AREA in areas else [])
+totals = data.focus_area_totals(county)
+areas = {a.name or NO_FOCUS_AREA: a.count for a in totals.areas}
+order = list(areas)
 st.caption(
-    f"{number(sum(areas.values()))} projekt i {len(order)} fokusområden"
+    f"{number(totals.projects)} projekt i {len(order)} fokusområden"
     + (f", {PAGE_SIZE} i taget per fokusområde" if any(n > PAGE_SIZE for n in areas.values()) else "")
+    + ". Klicka på en stapel för att visa fokusområdets projekt."
 )
+fresh = st.session_state.setdefault("fokus-staplar-nya", 0)  # a new chart (no bar chosen) per "Visa alla"
+event = chart(
+    figures.area_bars(totals.areas, "Projekt per fokusområde"),
+    key=f"fokus-staplar-{county}-{fresh}",
+    on_select="rerun",
+    selection_mode="points",
+)
+points = event.get("selection", {}).get("points", []) if event else []
+chosen = next((p.get("customdata") for p in points if p.get("customdata") in areas), None)
+if chosen:
+    st.subheader(f"{chosen} ({number(areas[chosen])} projekt)")
+    if st.button("Visa alla fokusområden"):
+        st.session_state["fokus-staplar-nya"] = fresh + 1
+        st.rerun()
+    order = [chosen]
 
-first_pages = data.projects_by_focus_area(county)
+first_pages = (
+    data.projects_by_focus_area(county) if not chosen else data.projects_by_focus_area(county, chosen)
+)
 for name in order:
     total = areas[name]
     with st.expander(f"{name} ({number(total)})", expanded=True):
@@ -81,4 +93,15 @@ for name in order:
                 "Län": [r["county"] or "" for r in rows],
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Projekt": st.column_config.TextColumn(width="large"),
+                "Status": st.column_config.TextColumn(width="small"),
+                "Tidsplan": st.column_config.TextColumn(width="small"),
+                "Ansvarig": st.column_config.TextColumn(width="medium"),
+                "Län": st.column_config.TextColumn(width="small"),
+            },
+        )
