@@ -66,8 +66,10 @@ def _everything_a_viewer_reads(page: object) -> str:
     attributes = page.evaluate(  # type: ignore[attr-defined]
         """() => [...document.querySelectorAll('[placeholder], [title], [aria-label], [data-title]')]
              .filter(e => e.offsetParent !== null)
-             .flatMap(e => ['placeholder', 'title', 'aria-label', 'data-title'].map(a => e.getAttribute(a)))
-             .filter(Boolean).join('\\n')"""
+             .flatMap(e => ['placeholder', 'title', 'aria-label', 'data-title']
+               .filter(a => e.getAttribute(a))
+               .map(a => `${e.tagName.toLowerCase()}[${a}]: ${e.getAttribute(a)}`))
+             .join('\\n')"""
     )
     return page.inner_text("body") + "\n" + attributes  # type: ignore[attr-defined]
 
@@ -82,7 +84,7 @@ def test_the_page_has_no_english_and_no_internal_ids(app_url: str, page: object,
     settle(page)
     read = _everything_a_viewer_reads(page)
     shoot(page, f"sida-{path or 'oversikt'}")
-    english = sorted(set(ENGLISH.findall(read)))
+    english = sorted({read[max(0, m.start() - 60) : m.end() + 20] for m in ENGLISH.finditer(read)})
     raw = sorted(set(RAW.findall(read)))
     assert english == [], f"English on /{path}: {english}"
     assert raw == [], f"ids or keys on /{path}: {raw}"

@@ -31,16 +31,20 @@ if not summary["projects"] and not documents:
     st.info("Databasen är tom. Läs in dokument under **Förvalta → Dokument**, eller kör `projektdb ingest`.")
     st.stop()
 
+# "all" as a choice of its own: a None among the options makes Streamlit draw an English
+# "Clear value" button on the box
+ALL = "\u2217"
 counties = sorted({r["county"] for r in summary["projects"] if r.get("county")})
 county = None
 if len(counties) > 1:
     county = st.selectbox(
         "Län",
-        [None, *counties],
-        format_func=lambda c: c or "Alla län",
+        [ALL, *counties],
+        format_func=lambda c: "Alla län" if c == ALL else c,
         key="overview_county",
         placeholder="Välj …",
     )
+    county = None if county == ALL else county
 counts = figures.overview_counts(summary, county)
 total = sum(counts["Status"].values())
 columns = st.columns(4)
@@ -67,18 +71,20 @@ statuses = sorted({r["status"] or "" for r in rows})
 left, right = st.columns(2)
 area = left.selectbox(
     "Fokusområde",
-    [None, *areas],
-    format_func=lambda a: "Alla fokusområden" if a is None else a or figures.NO_FOCUS_AREA,
+    [ALL, *areas],
+    format_func=lambda a: "Alla fokusområden" if a == ALL else a or figures.NO_FOCUS_AREA,
     key="overview_focus_area",
     placeholder="Välj …",
 )
 status = right.selectbox(
     "Status",
-    [None, *statuses],
-    format_func=lambda s: "Alla" if s is None else s or "utan status",
+    [ALL, *statuses],
+    format_func=lambda s: "Alla" if s == ALL else s or "utan status",
     key="overview_status",
     placeholder="Välj …",
 )
+area = None if area == ALL else area
+status = None if status == ALL else status
 chosen = [
     r
     for r in rows
