@@ -28,6 +28,11 @@ _MARKUP: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});"), lambda m: html.unescape(m.group())),
     (re.compile(r"^([ \t]*)[*+][ \t]", re.MULTILINE), lambda m: m.group(1) + "• "),
     (re.compile(r"^#{1,6}[ \t]+", re.MULTILINE), lambda m: ""),
+    # a saved page's own labels in front of its title and address ("TITLE: …", "SOURCE: …")
+    (
+        re.compile(r"^[ \t]*(?:TITLE|TITEL|RUBRIK|SOURCE|KÄLLA)[ \t]*:[ \t]*", re.MULTILINE),
+        lambda m: "",
+    ),
     (re.compile(r"\*{1,3}|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)"), lambda m: ""),
 ]
 
