@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -61,8 +62,6 @@ SCROLL = """
 
 def passage_url(document_id: str, page: int | None, quote: str, start: int = -1, end: int = -1) -> str:
     """The link from a quote to its place in the document's text."""
-    from urllib.parse import urlencode
-
     url = detail_url("Document", document_id)
     if not page:
         return url
