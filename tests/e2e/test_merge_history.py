@@ -34,7 +34,7 @@ def test_merge_asks_first_and_says_what_it_did(app_url: str, page: object, neo4j
             edit.create_node(graph, "Project", {"name": name, "status": "pågående"}, EDITOR)
     visit(page, f"{app_url}/sla-ihop", "sla-ihop-utloggad", "Logga in i sidomenyn")
     sign_in(page)
-    page.get_by_text("Sammanslagningar").wait_for()  # type: ignore[attr-defined]
+    page.get_by_text("Sammanslagningar", exact=True).wait_for()  # type: ignore[attr-defined]
     settle(page)
     _choose(page, "Behåll", KEEP)
     _choose(page, "Slå in i den", DROP)
