@@ -3,29 +3,29 @@ picture, and hidden axes with room for the labels at the edge."""
 
 from __future__ import annotations
 
-import random
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import igraph
 
-LAYOUT_SEED = 7
-
 
 def positions(node_ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    """A force-directed layout (igraph's Fruchterman–Reingold), the same for the same picture."""
+    """A force-directed layout (igraph's Kamada–Kawai), the same for the same picture.
+
+    It starts from the nodes on a circle and uses no random numbers: a picture that moved on every
+    rerun would be a new chart to Streamlit, which then forgets a click on it."""
     index = {node: i for i, node in enumerate(node_ids)}
     if len(index) == 1:
         return {node_ids[0]: (0.0, 0.0)}
     graph = igraph.Graph(
         n=len(index), edges=[(index[a], index[b]) for a, b in edges if a in index and b in index]
     )
-    state = random.getstate()
-    random.seed(LAYOUT_SEED)
-    try:
-        layout = graph.layout_fruchterman_reingold(niter=500)
-    finally:
-        random.setstate(state)
+    start = [
+        [math.cos(2 * math.pi * i / len(index)), math.sin(2 * math.pi * i / len(index))]
+        for i in range(len(index))
+    ]
+    layout = graph.layout_kamada_kawai(seed=start)
     return {node: (float(layout[i][0]), float(layout[i][1])) for node, i in index.items()}
 
 

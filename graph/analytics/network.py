@@ -129,11 +129,11 @@ PER_TYPE = 30
 def choices(
     graph: Graph, label: str, county: str | None = None, text: str = "", limit: int = CHOICES_LIMIT
 ) -> list[Row]:
-    """Projects (in ``county``) or actors whose name contains ``text``, by name, at most ``limit``."""
+    """Projects or actors (in ``county``) whose name contains ``text``, by name, at most ``limit``."""
     if label == "Project":
         return graph.read("analytics/network_projects", county=county, text=text.strip(), limit=limit)
     if label == "Actor":
-        return graph.read("analytics/network_actors", text=text.strip(), limit=limit)
+        return graph.read("analytics/network_actors", county=county, text=text.strip(), limit=limit)
     raise ValueError(f"no network view from {label!r}")
 
 

@@ -1,6 +1,7 @@
 """The pictures people look for: the network page's labelled nodes and its Swedish panel on a
-click, and the charts of overlaps, clusters, goals without activity and projects per focus area
-(a click on a bar shows that area's projects). No English and no ids in what is shown."""
+click (with a link to the node's page and its links drawn on request), and the charts of
+overlaps, clusters, goals without activity and projects per focus area (a click on a bar shows
+that area's projects). No English and no ids in what is shown."""
 
 from __future__ import annotations
 
@@ -63,6 +64,67 @@ def expander_titles(page: object) -> list[str]:
 def open_tab(page: object, name: str) -> None:
     page.get_by_role("tab", name=name).click()  # type: ignore[attr-defined]
     settle(page)
+
+
+POINTS = f"{PLOT} .scatterlayer .trace .point"
+
+
+def point_names(page: object) -> list[str]:
+    """The kind and name plotly shows on hover, for every point drawn (in drawing order)."""
+    return page.evaluate(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')].flatMap(t =>
+             [...t.querySelectorAll('.point')].map((_, i) => {
+               const d = t.__data__ && t.__data__[0] && t.__data__[0].trace;
+               return d && d.hovertext ? String(d.hovertext[i]).split('<br>')[0] : '';
+             }))"""
+    )
+
+
+def test_the_network_names_its_nodes_and_explains_a_click_in_swedish(
+    app_url: str, page: object, centre_id: str
+) -> None:
+    visit(page, f"{app_url}/natverk?id={centre_id}", "natverk-bild", "Kopplingar i bilden")
+    page.locator(POINTS).first.wait_for()  # type: ignore[attr-defined]
+    settle(page)
+    labels = [t for t in svg_texts(page, f"{PLOT} .scatterlayer .textpoint text") if t]
+    assert len(labels) >= 3 and any(CENTRE.lower() in label.lower() for label in labels), labels
+    legend = svg_texts(page, f"{PLOT} .legendtext")
+    assert legend and "Projekt" in legend and not ENGLISH_HERE.findall(" ".join(legend)), legend
+    assert visible_problems(page) == []
+
+    names = point_names(page)
+    target = next(i for i, name in enumerate(names) if name and CENTRE.lower() not in name.lower())
+    kind, name = names[target].split(": ", 1)
+    before = page.locator(POINTS).count()  # type: ignore[attr-defined]
+    click_centre_of(page, POINTS, target)
+    page.get_by_role("link", name=f"Öppna sidan för {name}").wait_for()  # type: ignore[attr-defined]
+    settle(page)
+    shoot(page, "natverk-klickad")
+    assert f"{kind}: {name}" in page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
+    assert visible_problems(page) == []
+
+    expand = page.get_by_role("button", name="Visa dess kopplingar också")  # type: ignore[attr-defined]
+    if expand.count():
+        expand.click()
+        settle(page)
+        page.locator(POINTS).first.wait_for()  # type: ignore[attr-defined]
+        assert page.locator(POINTS).count() >= before  # type: ignore[attr-defined]
+        assert page.get_by_role("button", name="Visa bara utgångspunkten").count() == 1  # type: ignore[attr-defined]
+    page.get_by_role("link", name=f"Öppna sidan för {name}").click()  # type: ignore[attr-defined]
+    page.locator("h2", has_text=name[:30]).first.wait_for()  # type: ignore[attr-defined]  # the page names it in a header
+    settle(page)
+    assert_no_errors(page)
+    assert "id=" in page.url
+
+
+def test_the_county_picker_stays_when_starting_from_an_actor(app_url: str, page: object) -> None:
+    visit(page, f"{app_url}/natverk", "natverk-start", "Utgå från")
+    page.locator("[data-testid='stRadio']").get_by_text("Aktör", exact=True).click()  # type: ignore[attr-defined]
+    settle(page)
+    boxes = page.locator("[data-testid='stSelectbox']").all_inner_texts()  # type: ignore[attr-defined]
+    assert any(text.startswith("Län") for text in boxes), boxes
+    assert any(text.startswith("Aktör") for text in boxes), boxes
+    assert visible_problems(page) == []
 
 
 def test_gap_tabs_draw_goals_overlaps_and_clusters(app_url: str, page: object) -> None:
