@@ -183,8 +183,80 @@ def test_other_authors_focus_areas_and_decisions_are_read(corpus_quality) -> Non
     scores = corpus_quality.scores
     assert scores["focus_areas"].recall >= 0.85 and scores["focus_areas"].precision >= 0.85
     assert scores["decisions"].recall >= 0.8 and scores["decisions"].precision >= 0.9
-    assert scores["goals"].recall >= 0.25 and scores["activities"].recall >= 0.2
-    assert scores["indicators"].matched >= 1
+    assert scores["goals"].recall >= 0.5 and scores["goals"].precision >= 0.8
+    assert scores["activities"].recall >= 0.25
+    assert scores["indicators"].recall >= 0.6
+
+
+def _goals(tmp_path: Path, text: str) -> set[str]:
+    """The goal candidates read (how sure each is, is the fitted model's business)."""
+    from ingest.extractors.sections import structural_candidates
+
+    found = structural_candidates(_read(tmp_path, text, "mal.txt"))
+    return {c.entity.name for c in found if c.entity.label == "Goal"}
+
+
+def test_goals_stated_in_prose_are_read_in_their_several_shapes(tmp_path: Path) -> None:
+    goals = _goals(
+        tmp_path,
+        "Arbetet i länet\n\n"
+        "En vård nära invånaren som utgår från behoven. Så lyder visionen för arbetet.\n\n"
+        "Enligt den gemensamma målbilden ska varje barn ges möjlighet till en god hälsa.\n\n"
+        "Omställningen har som mål att personen ska vara delaktig i sin vård, och att "
+        "vårdsystemet ska bli mer hållbart på lång sikt.\n\n"
+        "Målbild för en trygg vård: Min vård är tillgänglig utifrån mina behov. "
+        "Min kontakt med vården präglas av kontinuitet.\n",
+    )
+    assert {
+        "En vård nära invånaren som utgår från behoven",
+        "varje barn ges möjlighet till en god hälsa",
+        "personen ska vara delaktig i sin vård",
+        "vårdsystemet ska bli mer hållbart på lång sikt",
+        "Min vård är tillgänglig utifrån mina behov",
+        "Min kontakt med vården präglas av kontinuitet",
+    } <= goals
+
+
+def test_a_lead_in_ending_in_a_semicolon_announces_its_list_but_not_the_next_heading(tmp_path: Path) -> None:
+    document = _read(
+        tmp_path,
+        "Projektrapport\n\nProjektets fyra mål har i stora drag gällt;\n\n"
+        " • struktur för gemensamt arbete\n • gemensamma indikatorer\n\n"
+        "Resurser\n\nArbetet med gemensamma fokusområden involverade följande:\n\n"
+        "Fasta resurser\n\nStyrgruppen träffades varje månad.\n",
+        "rapport.txt",
+    )
+    from ingest.extractors.sections import structural_candidates
+
+    candidates = {(c.entity.label, c.entity.name) for c in structural_candidates(document)}
+    assert ("Goal", "struktur för gemensamt arbete") in candidates
+    assert ("FocusArea", "Fasta resurser") not in candidates
+
+
+def test_a_measure_is_read_where_a_trend_is_reported_for_it(tmp_path: Path) -> None:
+    document = _read(
+        tmp_path,
+        "Produktion\n\nLäkarbesöken i öppenvården ökar fortsatt och ligger i nivå med ett normalår. "
+        "Personalen trivs med läkarbesöken.\n",
+        "produktion.txt",
+    )
+    from ingest.extractors.sections import structural_candidates
+
+    names = {c.entity.name for c in structural_candidates(document) if c.entity.label == "Indicator"}
+    assert "Läkarbesöken i öppenvården" in names
+
+
+def test_posts_and_bare_generic_nouns_are_no_activities(tmp_path: Path) -> None:
+    document = _read(
+        tmp_path,
+        "Projekt\n\n • Handlingsplanen\n • Teamledare Nära vårdteam\n • Karlshamnspiloten\n",
+        "projekt.txt",
+    )
+    from ingest.extractors.sections import structural_candidates
+
+    names = {c.entity.name for c in structural_candidates(document) if c.entity.label == "Project"}
+    assert "Karlshamnspiloten" in names
+    assert not names & {"Handlingsplanen", "Teamledare Nära vårdteam"}
 
 
 def test_no_forbidden_merge_in_the_corpus(corpus_quality) -> None:

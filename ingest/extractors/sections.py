@@ -48,6 +48,12 @@ _PAST = re.compile(r"\w{3,}(?:ades|ade|des|tes)$")  # "avslutades", "beslutade":
 _VERBS_BEFORE = frozenset({"fanns", "finns", "gjordes", "görs", "sker", "skedde", "pågår", "pågick"})
 _FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina|vi|oss|vår|vårt|våra)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d\s*(?:%|procent|mkr|tkr|kr\b|miljoner|kronor)", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+# a name as written after "Det heter": up to five words, the first capitalised (checked on the original)
+_PROPER_NAME = (
+    r"[\wåäöé][\wåäöé-]*(?:\s+(?:för|i|och|av|[\wåäöé][\wåäöé-]*)){0,4}?"
+    r"(?=[.,;:!?)]|\s+(?:som|och|är|har|ska)\b|$)"
+)
 _QUOTED = re.compile(r"[\"”“]([^\"”“]{4,80})[\"”“]")
 
 
@@ -117,17 +123,17 @@ class _Walker:
         return _Context(None, status, "none")
 
     def _follow_lead_in(self, block: Block) -> None:
-        """After ``block``: the paragraph ending in a colon that the next block (and a run of list
-        items) follows, if any."""
-        if block.kind is BlockKind.PARAGRAPH and block.text.endswith(":"):
+        """After ``block``: the paragraph ending in a colon (or a semicolon) that the next block
+        (and a run of list items) follows, if any."""
+        if block.kind is BlockKind.PARAGRAPH and block.text.endswith((":", ";")):
             self.lead = block.text
         elif block.kind is not BlockKind.LIST_ITEM:
             self.lead = None
 
     def add(self, label: Label, name: str, block: Block, source: str, **properties: Any) -> Entity | None:
         name = " ".join(name.split())
-        if len(name) < 3 or self.lex.is_furniture(name):
-            return None
+        if len(name) < 3 or self.lex.is_furniture(name) or name.endswith("?"):
+            return None  # a question is a heading or a feedback prompt, never a thing's name
         key = (label, name.casefold())
         if key in self.seen:
             return None
@@ -135,9 +141,18 @@ class _Walker:
         features = self.features(label, name, block, source)
         if label in ("Project", "Indicator") and features["finite_verb"]:
             return None  # "Utredningen avslutades i januari": a sentence, not a name of work
+        if label == "Project" and not self._may_name_work(name):
+            return None
         entity = self.result.entity(label, name, _evidence(block), **properties)
         self.candidates.append(Candidate(entity, features))
         return entity
+
+    def _may_name_work(self, name: str) -> bool:
+        """Not a bare generic noun ("Handlingsplanen", "Modell"), a question heading ("Färdplan -
+        hur når vi våra mål?", see ``add``) or a person's post ("Teamledare Nära vårdteam")."""
+        if len(name.split()) == 1 and self.lex.activity_generic_heads.whole(name):
+            return False
+        return self.lex.role_words.search(name) is None
 
     def features(self, label: Label, name: str, block: Block, source: str) -> dict[str, float]:
         """What the confidence model weighs (ingest.extractors.confidence): where the candidate
@@ -145,12 +160,23 @@ class _Walker:
         words = name.split()
         head = self.lex.activity_heads.search(name) is not None
         section_kind = self.context(self.index, block).kind or "none"
+        shape = self._shape(name, words, block)
+        # each shape feature also per kind: "ska" speaks for a goal and against a project
         return {
+            **shape,
+            **{f"{label}:{key}": value for key, value in shape.items()},
             f"{label}:section={section_kind}": 1.0,
             f"{label}:section_matches": float(_LABEL_OF_KIND.get(section_kind) == label),
             f"source={source}": 1.0,
             f"label={label}": 1.0,
             f"{label}:source={source}": 1.0,
+            f"{label}:head_noun": float(head),
+        }
+
+    def _shape(self, name: str, words: list[str], block: Block) -> dict[str, float]:
+        """How the candidate and its neighbourhood look, whatever its kind."""
+        head = self.lex.activity_heads.search(name) is not None
+        return {
             "words": min(len(words), 30) / 30,
             "short": float(len(words) <= 2),
             "long": float(len(words) > 12),
@@ -158,7 +184,6 @@ class _Walker:
             "digits": float(any(c.isdigit() for c in name)),
             "verb_start": float(self.lex.activity_verb_starts.starts(name)),
             "head_noun": float(head),
-            f"{label}:head_noun": float(head),
             "depth": float(block.level if block.kind is BlockKind.LIST_ITEM else 0),
             "path_depth": float(len(self.document.heading_path(block))),
             "sentence": float(block.text.rstrip().endswith(".")),
@@ -172,7 +197,23 @@ class _Walker:
             "finite_verb": float(
                 any(w.casefold() in self.lex.phrase_stop_right or _PAST.search(w) for w in words[1:])
             ),
+            "short_neighbours": self._short_neighbours(),
         }
+
+    def _short_neighbours(self) -> float:
+        """Of the blocks right before and after, how many are short paragraphs or heads: målbild
+        statements stand in such runs, prose does not."""
+        content = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE)
+        blocks = self.document.blocks
+        before = next((b for b in reversed(blocks[: self.index]) if b.kind in content), None)
+        after = next((b for b in blocks[self.index + 1 :] if b.kind in content), None)
+        near = [b for b in (before, after) if b is not None]  # a file's own labels and furniture skipped
+        short = [
+            b
+            for b in near
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and len(b.text.split()) <= 25
+        ]
+        return len(short) / 2
 
     def item(self, block: Block, context: _Context) -> None:
         if context.kind is None or context.kind == "decision":
@@ -214,9 +255,14 @@ class _Walker:
             if first and not first.replace(",", "").replace("%", "").replace(" ", "").isdigit():
                 self.add(label, _name_of(first), block, "table_row")
 
-    def goals_in_prose(self, block: Block) -> None:
+    def goals_in_prose(self, block: Block) -> bool:
+        """Goals stated in running prose (the lexicon's ``[goal]``): after a cue ("… har som mål att
+        X"), before a backward cue ("X. Så lyder visionen"), after "ska" in a sentence that opens
+        "Enligt målbilden …", and each sentence after a goal-word label ("Målbild för …: X. Y.").
+        Goals joined in one sentence ("…, och att …") are one each. True when any was found."""
         text = block.text
         folded = text.casefold()
+        goals: list[tuple[str, str, str]] = []  # (goal, source, kind)
         for cue in self.lex.goal_cues:
             at = folded.find(cue)
             if at < 0:
@@ -227,14 +273,49 @@ class _Walker:
             if cue.endswith("ska bli"):  # "Sörmland ska bli Sveriges friskaste län 2025": the whole clause
                 stop = text.rfind(". ", 0, at)
                 start = stop + 2 if stop >= 0 else 0
+                if any(other in folded[start:at] for other in self.lex.goal_cues if other != cue):
+                    continue  # "… har som mål att … ska bli …": the other cue reads the goal
                 goal = (text[start:at] + cue + " " + goal).strip()
-            if 3 <= len(goal.split()) <= 60:
-                self.add("Goal", goal.rstrip(":;, "), block, "goal_cue", text=goal, kind="mål")
+            goals.append((re.sub(r"^att\s+", "", goal), "goal_cue", "mål"))
+        sentences = _SENTENCES.split(text.strip())
+        for i, sentence in enumerate(sentences):
+            low = sentence.casefold()
+            if i and any(low.startswith(cue) for cue in self.lex.goal_backward_cues):
+                goals.append((sentences[i - 1], "goal_cue", "vision"))
+            if any(low.startswith(lead + " ") for lead in self.lex.goal_according_to):
+                at = low.find(" ska ")
+                if at > 0 and self.lex.kinds["goal"].search(sentence[:at]):
+                    goals.append((sentence[at + 5 :], "goal_cue", "målbildsformulering"))
+        label, colon, rest = text.partition(":")
+        if colon and len(label.split()) <= 12 and self.lex.kinds["goal"].search(label):
+            for sentence in _SENTENCES.split(rest.strip()):
+                goals.append((sentence, "goal_label", "målbildsformulering"))
+        found = False  # also when the goal was read before: the block states a goal, not a målbild
+        for goal, source, kind in goals:
+            for part in self._joined(goal.strip().rstrip(".!?:;, ")):
+                if 3 <= len(part.split()) <= 60:
+                    found = True
+                    self.add("Goal", part, block, source, text=part, kind=kind)
+        return found
+
+    def _joined(self, goal: str) -> list[str]:
+        """``goal`` split where the lexicon's joiners join two goals ("…, och att …")."""
+        parts = [goal]
+        for joiner in self.lex.goal_joiners:
+            parts = [piece.strip() for part in parts for piece in part.split(joiner)]
+        return [p for p in parts if p]
 
     def phrases(self, block: Block) -> None:
         """Activities named in running prose: a phrase around a head noun ("följeforskning av Nära
         vårdteam", "en ny vårdcentral vid Rådmansbackarna") or a name in quotes."""
         lex = self.lex
+        folded = block.text.casefold()
+        for cue in lex.activity_name_cues:
+            for found in re.finditer(rf"(?<!\w){re.escape(cue)}\s+({_PROPER_NAME})", folded):
+                name = block.text[found.start(1) : found.end(1)]
+                if name[:1].isupper():
+                    description = _sentence(block.text, found.start())
+                    self.add("Project", name, block, "named", description=description)
         for quoted in _QUOTED.finditer(block.text):
             name = quoted.group(1).strip()
             if 2 <= len(name.split()) <= 10:
@@ -260,8 +341,8 @@ class _Walker:
             ):
                 continue
             name = block.text[start:stop]
-            if label == "Indicator" and not _FIGURE.search(_sentence(block.text, start)):
-                continue  # a measure is named in prose where a figure is reported for it
+            if label == "Indicator" and not self._reported(_sentence(block.text, start)):
+                continue  # a measure is named in prose where a figure or a trend is reported for it
             source = "prose_phrase" if label == "Project" else "prose_measure"
             self.add(
                 label,
@@ -270,6 +351,9 @@ class _Walker:
                 source,
                 description=_sentence(block.text, start) if label == "Project" else None,
             )
+
+    def _reported(self, sentence: str) -> bool:
+        return bool(_FIGURE.search(sentence)) or self.lex.indicator_trends.search(sentence) is not None
 
     def _left(self, words: list[str], i: int) -> int:
         """Up to two modifiers before the head ("fördjupat samarbete", "Nära vårdteam")."""
@@ -296,6 +380,8 @@ class _Walker:
                 nxt = words[end + 1]
                 if nxt.casefold() in lex.phrase_stop_right or not nxt[:1].isalnum():
                     break
+                if lex.indicator_trends.whole(nxt):
+                    break  # "Läkarbesöken i öppenvården | ökar …": the report starts
                 end += 1
             while end > last + 1 and (
                 words[end].casefold() in lex.phrase_prepositions or words[end].casefold() == "och"
@@ -341,6 +427,7 @@ class _Walker:
                 self.lead = None
                 continue
             if block.kind is BlockKind.HEADING:
+                self.lead = None  # a lead-in announces the items after it, not the next heading
                 self.heading(index, block)
                 if block.level > 1:
                     self.near_goal_word(index, block)
@@ -351,8 +438,7 @@ class _Walker:
                 self.item(block, context)
             elif block.kind is BlockKind.TABLE:
                 self.table(block, context)
-            elif block.kind is BlockKind.PARAGRAPH:
-                self.goals_in_prose(block)
+            elif block.kind is BlockKind.PARAGRAPH and not self.goals_in_prose(block):
                 self.near_goal_word(index, block)
             if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 self.organisations(block)

@@ -55,13 +55,20 @@ class Lexicon:
     status: dict[ProjectStatus, WordSet]
     activity_heads: WordSet
     activity_verb_starts: WordSet
+    activity_name_cues: tuple[str, ...]
+    activity_generic_heads: WordSet  # the head nouns that are words of their own ("handlingsplanen")
+    role_words: WordSet
     goal_cues: tuple[str, ...]
+    goal_backward_cues: tuple[str, ...]
+    goal_according_to: tuple[str, ...]
+    goal_joiners: tuple[str, ...]
     phrase_stop_right: frozenset[str]
     phrase_stop_left: frozenset[str]
     phrase_prepositions: frozenset[str]
     phrase_max_tail: int
     indicator_quantities: frozenset[str]
     indicator_heads: WordSet
+    indicator_trends: WordSet
     swedish_function_words: frozenset[str]
     actor_heads_after: tuple[str, ...]
     actor_heads_before: tuple[str, ...]
@@ -120,13 +127,22 @@ def lexicon() -> Lexicon:
         status={ProjectStatus(kind): WordSet(tuple(words)) for kind, words in data["status"].items()},
         activity_heads=WordSet(tuple(data["activity"]["head_nouns"])),
         activity_verb_starts=WordSet(tuple(data["activity"]["verb_starts"])),
+        activity_name_cues=tuple(data["activity"]["name_cues"]),
+        activity_generic_heads=WordSet(
+            tuple(w for w in data["activity"]["head_nouns"] if not w.startswith("*"))
+        ),
+        role_words=WordSet(tuple(data["activity"]["role_words"])),
         goal_cues=tuple(data["goal"]["cues"]),
+        goal_backward_cues=tuple(data["goal"]["backward_cues"]),
+        goal_according_to=tuple(data["goal"]["according_to"]),
+        goal_joiners=tuple(data["goal"]["joiners"]),
         phrase_stop_right=frozenset(data["phrase"]["stop_right"]),
         phrase_stop_left=frozenset(data["phrase"]["stop_left"]),
         phrase_prepositions=frozenset(data["phrase"]["prepositions"]),
         phrase_max_tail=int(data["phrase"]["max_tail_words"]),
         indicator_quantities=frozenset(data["indicator"]["quantity_words"]),
         indicator_heads=WordSet(tuple(data["indicator"]["head_nouns"])),
+        indicator_trends=WordSet(tuple(data["indicator"]["trend_words"])),
         swedish_function_words=frozenset(data["language"]["swedish_function_words"]),
         actor_heads_after=tuple(data["actor"]["heads_after_name"]),
         actor_heads_before=tuple(data["actor"]["heads_before_name"]),
