@@ -56,6 +56,13 @@ def edited(
         "Arbetet ingår i omställningen till Nära vård och pågår 2024–2026.\n",
         encoding="utf-8",
     )
+    # goals written with markdown marks, as saved documents often are: the page must not show them
+    (folder / "mal-for-arbetet.txt").write_text(
+        "Mål för arbetet\n\nMålen är:\n\n"
+        "- **Kunskapsstyrning** - bästa tillgängliga kunskap ska finnas i hela länet\n"
+        "- **Samverkan** - kommuner och region ska planera vården tillsammans\n",
+        encoding="utf-8",
+    )
     with Graph(neo4j_settings) as graph:
         ingest_paths(graph, [folder])
         project = _shortest(graph, "Project", EDITED_PROJECT.lower(), fold=True)
