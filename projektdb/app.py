@@ -23,11 +23,13 @@ err = Console(stderr=True)
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
-def shown(text: object) -> Text:
+def shown(text: object, keep_lines: bool = False) -> Text:
     """Text from outside (file names, document text) for the terminal: control characters (escape
-    sequences among them) and bidi overrides removed, and never read as Rich markup."""
+    sequences among them) and bidi overrides removed, and never read as Rich markup.
+    ``keep_lines`` keeps line breaks and tabs (a page's text)."""
+    kept = "\n\t" if keep_lines else ""
     cleaned = "".join(
-        "?" if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS else char
+        "?" if (unicodedata.category(char) == "Cc" and char not in kept) or char in _BIDI_CONTROLS else char
         for char in str(text if text is not None else "")
     )
     return Text(cleaned)

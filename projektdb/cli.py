@@ -8,7 +8,18 @@ from __future__ import annotations
 import sys
 
 from projektdb.app import app, err
-from projektdb.commands import analysis, bench, data, db, maintain, ops, quality, values  # noqa: F401  (registers the commands)
+from projektdb.commands import (  # noqa: F401  (registers the commands)
+    analysis,
+    bench,
+    data,
+    db,
+    edit,
+    maintain,
+    ops,
+    quality,
+    reads,
+    values,
+)
 from service import failures
 
 __all__ = ["app", "main"]

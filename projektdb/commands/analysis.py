@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-from typing import Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from projektdb.app import app, connect, console, shown
-
-
-def _print_json(data: Any) -> None:
-    console.print_json(json.dumps(data, ensure_ascii=False, default=str))
-
-
-def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    table = Table(*columns, title=f"{title} ({len(rows)})")
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    console.print(table)
-
-
-def _cell(value: Any) -> Text:
-    if isinstance(value, list):
-        return shown("; ".join(str(v) for v in value))
-    return shown("" if value is None else value)
+from projektdb.app import app, connect, console
+from projektdb.output import print_json, print_table
 
 
 @app.command()
@@ -42,10 +22,10 @@ def gaps(
     with connect(read_only=True) as graph:
         found = all_gaps(graph, year=year)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     for kind, rows in found.items():
-        _table(kind, rows, ["name" if rows and "name" in rows[0] else "text", "description"])
+        print_table(kind, rows, ["name" if rows and "name" in rows[0] else "text", "description"])
 
 
 @app.command()
@@ -56,13 +36,13 @@ def overlaps(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) 
     with connect(read_only=True) as graph:
         found = all_overlaps(graph)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     for kind, rows in found.items():
         columns = ["a_name", "b_name", "reasons"] if rows and "a_name" in rows[0] else ["name", "reasons"]
         if kind == "communities":
             columns = ["community", "size", "reasons"]
-        _table(kind, rows, columns)
+        print_table(kind, rows, columns)
 
 
 @app.command()
@@ -77,9 +57,9 @@ def related(
     with connect(read_only=True) as graph:
         found = find_related(graph, project_or_text, limit=limit)
     if as_json:
-        _print_json(found)
+        print_json(found)
     else:
-        _table("related", found["results"], ["name", "score", "reasons"])
+        print_table("related", found["results"], ["name", "score", "reasons"])
 
 
 @app.command()
@@ -105,9 +85,9 @@ def search(
     with connect(read_only=True) as graph:
         found = run_search(graph, text, filters=filters, labels=label or None, limit=limit)
     if as_json:
-        _print_json(found)
+        print_json(found)
     else:
-        _table("search", found["results"], ["label", "name", "score", "status", "county"])
+        print_table("search", found["results"], ["label", "name", "score", "status", "county"])
 
 
 @app.command()
@@ -118,7 +98,7 @@ def refresh(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
     with connect() as graph:
         report = run_refresh(graph)
     if as_json:
-        _print_json(dataclasses.asdict(report))
+        print_json(dataclasses.asdict(report))
     else:
         written = report.pairs_written
         console.print(

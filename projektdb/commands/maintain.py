@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from graph.maintain import MaintainError, history, undo, users
-from graph.maintain import excel as maintain_excel
+from graph.maintain import MaintainError, users
 from projektdb.app import app, connect, console, fail, shown
+from service.maintain import Maintenance
 
 users_app = typer.Typer(
     help="Users of the app: the local credentials file (data/users.toml).", no_args_is_help=True
@@ -31,7 +31,7 @@ def import_(
         raise fail(f"no such file: {path}")
     with connect() as graph:
         try:
-            report = maintain_excel.import_xlsx(graph, path, user=user or None)
+            report = Maintenance(graph).import_workbook(path, user=user or None)
         except MaintainError as error:
             raise fail(error.message) from error
     nodes = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes.items()))
@@ -51,7 +51,7 @@ def import_(
 def export_xlsx(output: Path) -> None:
     """Called by `projektdb export --format xlsx`."""
     with connect(read_only=True) as graph:
-        counts = maintain_excel.write_xlsx(graph, output)
+        counts = Maintenance(graph).export_workbook(output)
     console.print(f"Wrote {output} ({', '.join(f'{k} {v}' for k, v in counts.items())}).")
 
 
@@ -63,7 +63,7 @@ def undo_(
     """Undo one recorded change."""
     with connect() as graph:
         try:
-            undo_id = undo.undo(graph, change, user)
+            undo_id = Maintenance(graph).undo(change, user)
         except MaintainError as error:
             raise fail(error.message) from error
     console.print(f"Undone: {change} (recorded as {undo_id}).")
@@ -76,7 +76,7 @@ def history_(
 ) -> None:
     """Who changed what and when, newest first."""
     with connect(read_only=True) as graph:
-        changes = history.history(graph, node_id=node or None, limit=limit)
+        changes = Maintenance(graph).history(node_id=node or None, limit=limit)
     table = Table("at", "user", "action", "node", "summary", "id")
     for c in changes:
         action = c.action + (" (undone)" if c.undone_by else "")

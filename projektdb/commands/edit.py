@@ -1,0 +1,292 @@
+"""Editing from the command line, one command per operation of ``service.maintain.Maintenance``:
+edit, create, delete, relate, unrelate, merge, split, review, accept, reject, duplicates,
+distinct and the brevlåda. Every write names its user (recorded in the history, undone with
+`projektdb undo`). ``EDIT_COMMANDS`` says which command fronts which operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import typer
+
+from graph.maintain import MaintainError, fields
+from projektdb.app import app, connect, console, fail, shown
+from projektdb.output import jsonable, print_json, print_table
+from service.maintain import Maintenance
+
+JSON = typer.Option(False, "--json", help="Print JSON.")
+USER = typer.Option(..., "--user", help="Who does it (recorded in the history).")
+
+# command -> the Maintenance operations it calls (history, undo, import and export: commands/maintain.py)
+EDIT_COMMANDS: dict[str, tuple[str, ...]] = {
+    "edit": ("node", "update"),
+    "create": ("create",),
+    "delete": ("delete",),
+    "relate": ("relate",),
+    "unrelate": ("unrelate",),
+    "merge": ("merge",),
+    "split": ("split",),
+    "review": ("review_queue",),
+    "accept": ("accept",),
+    "reject": ("reject",),
+    "duplicates": ("duplicates",),
+    "distinct": ("mark_distinct",),
+    "suggest": ("suggest",),
+    "suggestions": ("suggestions", "accept_suggestion", "reject_suggestion"),
+}
+
+_TRUE, _FALSE = {"true", "yes", "ja", "1"}, {"false", "no", "nej", "0", ""}
+
+
+@contextmanager
+def maintenance() -> Iterator[Maintenance]:
+    """The service on a write connection; a refused write is said as the app says it, exit code 1."""
+    with connect() as graph:
+        try:
+            yield Maintenance(graph)
+        except MaintainError as error:
+            raise fail(error.message) from error
+
+
+def parse_assignments(label: str, assignments: list[str]) -> dict[str, Any]:
+    """``key=value`` pairs as the edit form would send them: a list field's items separated by
+    ``;``, a yes/no field as true/false (or ja/nej), an empty value removes the property."""
+    kinds = {f.key: f.kind for f in fields.fields(label)}
+    changes: dict[str, Any] = {}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise MaintainError(f"Skriv fält=värde, inte {assignment!r}.")
+        if key not in kinds:
+            raise MaintainError(f"Fältet {key!r} kan inte redigeras. Fält som kan: {', '.join(kinds)}.")
+        kind = kinds[key]
+        if kind == "list":
+            changes[key] = [item.strip() for item in value.split(";") if item.strip()]
+        elif kind == "bool":
+            if value.strip().lower() not in _TRUE | _FALSE:
+                raise MaintainError(f"{key}: skriv true eller false.")
+            changes[key] = value.strip().lower() in _TRUE
+        else:
+            changes[key] = value
+    return changes
+
+
+@app.command("edit")
+def edit_(
+    node_id: str = typer.Argument(..., help="The node's id (see `projektdb nodes`)."),
+    assignments: list[str] = typer.Option(..., "--set", help="FIELD=VALUE; repeat for more fields."),
+    version: int = typer.Option(None, "--version", help="Refuse if the node changed since this version."),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """Change properties of a node, as the edit form does (the re-ingest keeps edited fields)."""
+    with maintenance() as service:
+        node = service.node(node_id)
+        if node is None:
+            raise MaintainError("Posten finns inte.")
+        changes = parse_assignments(node.label, assignments)
+        saved = service.update(node_id, changes, node.version if version is None else version, user)
+    if as_json:
+        print_json(saved)
+    elif saved.change is None:
+        console.print("Nothing changed.")
+    else:
+        console.print(f"Saved (version {saved.version}, change {saved.change}).")
+
+
+@app.command()
+def create(
+    label: str = typer.Argument(..., help="Project, Actor, Goal, FocusArea, Indicator, Decision ..."),
+    assignments: list[str] = typer.Option(..., "--set", help="FIELD=VALUE; a name is needed."),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """Add a node by hand (marked as made by hand; a re-ingest leaves it alone)."""
+    with maintenance() as service:
+        node_id = service.create(label, parse_assignments(label, assignments), user)
+    if as_json:
+        print_json({"id": node_id})
+    else:
+        console.print(shown(f"Created {node_id}."))
+
+
+@app.command()
+def delete(
+    node_id: str = typer.Argument(...),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """Delete a node and its relationships (`projektdb undo CHANGE` brings it back)."""
+    with maintenance() as service:
+        change = service.delete(node_id, user)
+    _said(as_json, {"change": change}, f"Deleted {node_id} (change {change}).")
+
+
+@app.command()
+def relate(
+    rel_type: str = typer.Argument(..., help="RESPONSIBLE_FOR, IN_FOCUS_AREA, ADDRESSES ..."),
+    start: str = typer.Argument(..., help="The node the relationship starts at."),
+    end: str = typer.Argument(..., help="The node it ends at."),
+    role: str = typer.Option("", "--role", help="The role, where the relationship has one."),
+    user: str = USER,
+) -> None:
+    """Add a relationship between two nodes (allowed types per label: docs/ontology.md)."""
+    with maintenance() as service:
+        service.relate(rel_type, start, end, user, role=role)
+    console.print(shown(f"{start} -[{rel_type}]-> {end}"))
+
+
+@app.command()
+def unrelate(
+    rel_type: str = typer.Argument(...),
+    start: str = typer.Argument(...),
+    end: str = typer.Argument(...),
+    user: str = USER,
+) -> None:
+    """Remove a relationship between two nodes."""
+    with maintenance() as service:
+        service.unrelate(rel_type, start, end, user)
+    console.print(shown(f"Removed {start} -[{rel_type}]-> {end}"))
+
+
+@app.command()
+def merge(
+    keep: str = typer.Argument(..., help="The node that stays."),
+    drop: str = typer.Argument(..., help="The duplicate merged into it."),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """Merge a duplicate into another node: relationships, provenance and names move over."""
+    with maintenance() as service:
+        change = service.merge(keep, drop, user)
+    _said(as_json, {"change": change}, f"Merged {drop} into {keep} (change {change}; `split` takes it back).")
+
+
+@app.command()
+def split(
+    change: str = typer.Argument(..., help="The merge's change id (see `projektdb history`)."),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """Take back a merge: the duplicate returns with its own relationships and properties."""
+    with maintenance() as service:
+        split_change = service.split(change, user)
+    _said(as_json, {"change": split_change}, f"Split (change {split_change}).")
+
+
+@app.command()
+def review(
+    threshold: float = typer.Option(None, "--threshold", help="Below this confidence (default: the app's)."),
+    limit: int = typer.Option(200, "--limit", min=1),
+    as_json: bool = JSON,
+) -> None:
+    """The review queue: extractions of low confidence not yet accepted or rejected."""
+    with maintenance() as service:
+        items = (
+            service.review_queue(limit=limit)
+            if threshold is None
+            else service.review_queue(threshold=threshold, limit=limit)
+        )
+    if as_json:
+        print_json(items)
+    else:
+        print_table("review", [jsonable(i) for i in items], ["label", "name", "confidence", "id"])
+
+
+@app.command()
+def accept(
+    node_id: str = typer.Argument(...),
+    user: str = USER,
+) -> None:
+    """The extraction is right: it leaves the review queue."""
+    with maintenance() as service:
+        service.accept(node_id, user)
+    console.print(shown(f"Accepted {node_id}."))
+
+
+@app.command()
+def reject(
+    node_id: str = typer.Argument(...),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """The extraction is wrong: the node is deleted (`projektdb undo CHANGE` brings it back)."""
+    with maintenance() as service:
+        change = service.reject(node_id, user)
+    _said(as_json, {"change": change}, f"Rejected {node_id} (change {change}).")
+
+
+@app.command()
+def duplicates(as_json: bool = JSON) -> None:
+    """Pairs of one kind and county with similar names that may be one post."""
+    with maintenance() as service:
+        pairs = service.duplicates()
+    if as_json:
+        print_json(pairs)
+    else:
+        print_table(
+            "duplicates", [jsonable(p) for p in pairs], ["label", "a_name", "b_name", "score", "reason"]
+        )
+
+
+@app.command()
+def distinct(
+    a: str = typer.Argument(...),
+    b: str = typer.Argument(...),
+) -> None:
+    """A suggested duplicate pair that is two posts: never suggested again."""
+    with maintenance() as service:
+        service.mark_distinct(a, b)
+    console.print(shown(f"{a} and {b} are kept apart."))
+
+
+@app.command()
+def suggest(
+    title: str = typer.Argument(..., help="A heading."),
+    text: str = typer.Option("", "--text", help="What it is about."),
+    kind: str = typer.Option("idé", "--kind", help="idé or behov."),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """Put an idea or a need in the brevlåda."""
+    with maintenance() as service:
+        suggestion = service.suggest(kind, title, text, user)
+    _said(as_json, {"id": suggestion}, f"Suggested ({suggestion}).")
+
+
+@app.command()
+def suggestions(
+    accept_id: str = typer.Option(None, "--accept", help="Make this suggestion a project (idé/behov)."),
+    reject_id: str = typer.Option(None, "--reject", help="Close this suggestion."),
+    county: str = typer.Option("", "--county", help="With --accept: the new project's county."),
+    user: str = typer.Option("", "--user", help="With --accept or --reject: who does it."),
+    as_json: bool = JSON,
+) -> None:
+    """The brevlåda's open suggestions; --accept or --reject one."""
+    if (accept_id or reject_id) and not user:
+        raise fail("--accept and --reject need --user")
+    with maintenance() as service:
+        if accept_id:
+            project = service.accept_suggestion(accept_id, user, county)
+            _said(as_json, {"project": project}, f"Accepted: project {project}.")
+            return
+        if reject_id:
+            service.reject_suggestion(reject_id, user)
+            _said(as_json, {"rejected": reject_id}, f"Rejected {reject_id}.")
+            return
+        rows = service.suggestions()
+    if as_json:
+        print_json(rows)
+    else:
+        print_table("suggestions", rows, ["kind", "title", "submitted_by", "id"])
+
+
+def _said(as_json: bool, data: dict[str, Any], sentence: str) -> None:
+    if as_json:
+        print_json(data)
+    else:
+        console.print(shown(sentence))
