@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PYTHON ?= python3
 PORT   ?= 8501
 
-.PHONY: install neo4j run app test test-fast typecheck lint format stop bench clean audit
+.PHONY: install neo4j run app test test-fast typecheck lint format docs stop bench clean audit
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,9 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+docs: install                       ## write the README's CLI reference from the commands' help
+	$(BIN)/python -m projektdb.reference --write README.md
 
 stop:
 	$(BIN)/projektdb db stop

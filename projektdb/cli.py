@@ -1,6 +1,8 @@
 """The `projektdb` command line: the same functions the app uses, for scripts and maintainers.
 
-Each module in projektdb/commands/ registers its commands on the shared Typer app.
+Each module in projektdb/commands/ registers its commands on the shared Typer app; ``--help``
+lists them in panels by that module (``PANELS``), and so does the README's reference
+(``projektdb.reference``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,28 @@ from projektdb.commands import (  # noqa: F401  (registers the commands)
 )
 from service import failures
 
-__all__ = ["app", "main"]
+__all__ = ["PANELS", "app", "main"]
+
+# the module a command is defined in -> the panel of `projektdb --help` it is listed under
+PANELS: dict[str, str] = {
+    data.__name__: "Documents in, data out",
+    maintain.__name__: "Documents in, data out",
+    values.__name__: "Documents in, data out",
+    reads.__name__: "Reads (what the pages show)",
+    analysis.__name__: "Analyses",
+    edit.__name__: "Editing",
+    quality.__name__: "Extraction quality",
+    ops.__name__: "Operations",
+    bench.__name__: "Operations",
+    db.__name__: "Operations",
+}
+PANEL_ORDER = tuple(dict.fromkeys(PANELS.values()))
+
+for _command in app.registered_commands:
+    _command.rich_help_panel = PANELS[_command.callback.__module__]
+app.registered_commands.sort(key=lambda command: PANEL_ORDER.index(command.rich_help_panel or ""))
+for _group in app.registered_groups:
+    _group.rich_help_panel = "Operations"
 
 
 def main() -> None:

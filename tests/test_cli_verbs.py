@@ -91,7 +91,7 @@ def test_every_service_operation_has_a_command_that_calls_it(
 def test_every_command_has_help_and_every_verb_with_output_takes_json() -> None:
     for name, command in _commands().items():
         assert (command.help or "").strip(), f"`projektdb {name}` has no help"  # type: ignore[attr-defined]
-    for name in [*read_commands.READ_COMMANDS, "review", "duplicates", "suggestions", "edit", "merge"]:
+    for name in [*read_commands.READ_COMMANDS, *edit_commands.EDIT_COMMANDS, "history", "import"]:
         options = {o for p in _commands()[name].params for o in p.opts}  # type: ignore[attr-defined]
         assert "--json" in options, f"`projektdb {name}` has no --json"
 

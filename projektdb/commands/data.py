@@ -70,8 +70,10 @@ def _print_reports(reports: list) -> None:
 
 @app.command()
 def export(
-    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
-    format: str = typer.Option("json", "--format", help="json or xlsx (the workbook in docs/maintenance.md)"),
+    output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="File to write."),
+    format: str = typer.Option(
+        "json", "--format", metavar="json|xlsx", help="json or xlsx (the workbook in docs/maintenance.md)"
+    ),
 ) -> None:
     """Export every node and relationship with provenance (stable, sorted JSON, or an Excel workbook)."""
     if format == "xlsx":

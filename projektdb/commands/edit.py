@@ -78,7 +78,9 @@ def parse_assignments(label: str, assignments: list[str]) -> dict[str, Any]:
 @app.command("edit")
 def edit_(
     node_id: str = typer.Argument(..., help="The node's id (see `projektdb nodes`)."),
-    assignments: list[str] = typer.Option(..., "--set", help="FIELD=VALUE; repeat for more fields."),
+    assignments: list[str] = typer.Option(
+        ..., "--set", metavar="FIELD=VALUE", help="Repeat for more fields; a list's items joined by ';'."
+    ),
     version: int = typer.Option(None, "--version", help="Refuse if the node changed since this version."),
     user: str = USER,
     as_json: bool = JSON,
@@ -101,7 +103,9 @@ def edit_(
 @app.command()
 def create(
     label: str = typer.Argument(..., help="Project, Actor, Goal, FocusArea, Indicator, Decision ..."),
-    assignments: list[str] = typer.Option(..., "--set", help="FIELD=VALUE; a name is needed."),
+    assignments: list[str] = typer.Option(
+        ..., "--set", metavar="FIELD=VALUE", help="Repeat for more fields; a name is needed."
+    ),
     user: str = USER,
     as_json: bool = JSON,
 ) -> None:
@@ -133,11 +137,12 @@ def relate(
     end: str = typer.Argument(..., help="The node it ends at."),
     role: str = typer.Option("", "--role", help="The role, where the relationship has one."),
     user: str = USER,
+    as_json: bool = JSON,
 ) -> None:
     """Add a relationship between two nodes (allowed types per label: docs/ontology.md)."""
     with maintenance() as service:
         service.relate(rel_type, start, end, user, role=role)
-    console.print(shown(f"{start} -[{rel_type}]-> {end}"))
+    _said(as_json, {"type": rel_type, "start": start, "end": end}, f"{start} -[{rel_type}]-> {end}")
 
 
 @app.command()
@@ -146,11 +151,16 @@ def unrelate(
     start: str = typer.Argument(...),
     end: str = typer.Argument(...),
     user: str = USER,
+    as_json: bool = JSON,
 ) -> None:
     """Remove a relationship between two nodes."""
     with maintenance() as service:
         service.unrelate(rel_type, start, end, user)
-    console.print(shown(f"Removed {start} -[{rel_type}]-> {end}"))
+    _said(
+        as_json,
+        {"removed": {"type": rel_type, "start": start, "end": end}},
+        f"Removed {start} -[{rel_type}]-> {end}",
+    )
 
 
 @app.command()
@@ -201,11 +211,12 @@ def review(
 def accept(
     node_id: str = typer.Argument(...),
     user: str = USER,
+    as_json: bool = JSON,
 ) -> None:
     """The extraction is right: it leaves the review queue."""
     with maintenance() as service:
         service.accept(node_id, user)
-    console.print(shown(f"Accepted {node_id}."))
+    _said(as_json, {"accepted": node_id}, f"Accepted {node_id}.")
 
 
 @app.command()
@@ -237,11 +248,12 @@ def duplicates(as_json: bool = JSON) -> None:
 def distinct(
     a: str = typer.Argument(...),
     b: str = typer.Argument(...),
+    as_json: bool = JSON,
 ) -> None:
     """A suggested duplicate pair that is two posts: never suggested again."""
     with maintenance() as service:
         service.mark_distinct(a, b)
-    console.print(shown(f"{a} and {b} are kept apart."))
+    _said(as_json, {"distinct": [a, b]}, f"{a} and {b} are kept apart.")
 
 
 @app.command()

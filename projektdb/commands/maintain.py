@@ -10,6 +10,7 @@ from rich.table import Table
 
 from graph.maintain import MaintainError, users
 from projektdb.app import app, connect, console, fail, shown
+from projektdb.output import print_json
 from service.maintain import Maintenance
 
 users_app = typer.Typer(
@@ -24,6 +25,7 @@ def import_(
         ..., help="An .xlsx workbook in the documented layout (see docs/maintenance.md)."
     ),
     user: str = typer.Option("", "--user", help="Record the import in the history under this name."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Read an Excel workbook: the hidden sheets upserted by id, then every edited cell of the
     Swedish sheets changed (nothing is deleted but relations a cell no longer names)."""
@@ -34,6 +36,9 @@ def import_(
             report = Maintenance(graph).import_workbook(path, user=user or None)
         except MaintainError as error:
             raise fail(error.message) from error
+    if as_json:
+        print_json(report)
+        return
     nodes = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes.items()))
     relationships = sum(report.relationships.values())
     console.print(f"Imported {sum(report.nodes.values())} nodes ({nodes}) and {relationships} relationships.")
@@ -73,10 +78,14 @@ def undo_(
 def history_(
     node: str = typer.Option("", "--node", help="Only changes of this node id."),
     limit: int = typer.Option(50, "--limit"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Who changed what and when, newest first."""
     with connect(read_only=True) as graph:
         changes = Maintenance(graph).history(node_id=node or None, limit=limit)
+    if as_json:
+        print_json(changes)
+        return
     table = Table("at", "user", "action", "node", "summary", "id")
     for c in changes:
         action = c.action + (" (undone)" if c.undone_by else "")

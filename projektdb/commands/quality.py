@@ -17,6 +17,7 @@ def quality(
     gold: Path = typer.Option(
         Path("tests/gold"),
         "--gold",
+        metavar="DIR|FILE",
         help="Folder of <document stem>.json gold files, or one gold file (gold.json) for many documents.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -85,6 +86,7 @@ def fit_confidence(
     annotated: list[str] = typer.Option(
         ["sample_data=tests/gold", "tests/data/corpus-dev=tests/data/corpus-dev/gold.json"],
         "--annotated",
+        metavar="DOCUMENTS=GOLD",
         help="DOCUMENTS=GOLD: documents and their gold (folder of <stem>.json, or a gold.json); repeatable.",
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Fit and report, but keep the stored weights."),
