@@ -1,7 +1,7 @@
 """The kinds of actor, as the graph stores them in ``Actor.type`` (Swedish, lower case).
 
 One list: the actor vocabulary and the extractors emit these, the edit form offers them
-(graph.maintain.fields), and tests/test_titles.py checks that nothing else is emitted. A type
+(domain.forms), and tests/test_titles.py checks that nothing else is emitted. A type
 the form did not offer was shown as empty and removed on the next save of the actor.
 """
 

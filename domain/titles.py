@@ -1,6 +1,6 @@
 """The graph's vocabulary in the users' Swedish: one title per label, relationship type and property.
 
-The app's pages (ui.vocabulary), the edit forms and the Excel workbook (graph.maintain.fields) all
+The app's pages (ui.vocabulary), the edit forms and the Excel workbook (domain.forms) all
 take their titles from here. tests/test_titles.py checks that everything the loader writes has one.
 """
 

@@ -36,7 +36,6 @@ UI_ALLOWED_GRAPH: frozenset[str] = frozenset(
         "graph.maintain",
         "graph.maintain.edit",
         "graph.maintain.excel",
-        "graph.maintain.fields",
         "graph.maintain.sessions",
         "graph.maintain.history",
         "graph.maintain.merge",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from domain import forms
 from graph.db import Graph
-from graph.maintain import Conflict, MaintainError, edit, fields, history, review, satsning, undo
+from graph.maintain import Conflict, MaintainError, edit, history, review, satsning, undo
 from tests.maintain_helpers import small_graph
 
 
@@ -73,7 +74,7 @@ def test_template_creates_a_linked_satsning_and_states_are_recorded(graph: Graph
         "Test före breddinförande": False,
     }
     version = node["version"]
-    for state in fields.PROCESS_STATES[1:]:
+    for state in forms.PROCESS_STATES[1:]:
         version = satsning.set_state(graph, project, state, version, "bo")["version"]
     with pytest.raises(Conflict):
         satsning.set_state(graph, project, "underlag", 1, "bo")
@@ -81,7 +82,7 @@ def test_template_creates_a_linked_satsning_and_states_are_recorded(graph: Graph
         satsning.set_state(graph, project, "okänt steg", version, "bo")
     steps = satsning.state_history(graph, project)
     assert [(s["from"], s["to"]) for s in steps] == list(
-        zip(fields.PROCESS_STATES, fields.PROCESS_STATES[1:], strict=False)
+        zip(forms.PROCESS_STATES, forms.PROCESS_STATES[1:], strict=False)
     )
     assert all(s["user"] == "bo" for s in steps)
     assert edit.get_node(graph, project)["properties"]["status"] == "avslutad"

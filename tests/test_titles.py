@@ -9,10 +9,10 @@ from typing import get_args
 
 import pytest
 
-from domain import actors, model, places, titles
+from domain import actors, forms, model, places, titles
 from domain.states import GapKind, IngestStatus
 from graph.db import Graph
-from graph.maintain import edit, fields
+from graph.maintain import edit
 from graph.settings import PROJECT_ROOT
 from ingest import pipeline
 from ingest.extractors import activities
@@ -28,7 +28,7 @@ RAD_TEXT = (
 
 
 def _form_actor_types() -> tuple[str, ...]:
-    [field] = [f for f in fields.fields("Actor") if f.key == "type"]
+    [field] = [f for f in forms.fields("Actor") if f.key == "type"]
     return field.choices
 
 
@@ -66,7 +66,7 @@ def test_saving_a_name_edit_keeps_the_actor_type_rad(graph: Graph) -> None:
     node = edit.get_node(graph, actor["id"])
     assert node["properties"]["type"] == "råd"
     # what the edit page sends: the form as it opened on the node, with the name changed
-    values = fields.form_values("Actor", node["properties"])
+    values = forms.form_values("Actor", node["properties"])
     assert values["type"] == "råd"
     values["name"] = "Nationellt vårdkompetensråd"
     edit.update_node(graph, actor["id"], values, node["version"], "anna")
@@ -75,9 +75,9 @@ def test_saving_a_name_edit_keeps_the_actor_type_rad(graph: Graph) -> None:
 
 
 def test_a_stored_choice_the_form_does_not_know_is_kept_in_the_picker() -> None:
-    [field] = [f for f in fields.fields("Actor") if f.key == "type"]
-    values = fields.form_values("Actor", {"name": "X", "type": "okänd sort"})
-    options = fields.choice_options(field, values["type"])
+    [field] = [f for f in forms.fields("Actor") if f.key == "type"]
+    values = forms.form_values("Actor", {"name": "X", "type": "okänd sort"})
+    options = forms.choice_options(field, values["type"])
     assert values["type"] == "okänd sort" and options[options.index(values["type"])] == "okänd sort"
 
 
@@ -95,12 +95,12 @@ def _cypher_labels_and_types() -> tuple[set[str], set[str]]:
 
 
 def test_the_forms_and_the_pages_use_the_same_titles() -> None:
-    for label, title in fields.LABEL_TITLES.items():
+    for label, title in forms.LABEL_TITLES.items():
         assert vocabulary.label_name(label) == title
-    for rel_type, title in fields.RELATIONSHIP_TITLES.items():
+    for rel_type, title in forms.RELATIONSHIP_TITLES.items():
         assert vocabulary.relation_name(rel_type, outgoing=True) == title
-    for label in fields.FIELDS:
-        for field in fields.fields(label):
+    for label in forms.FIELDS:
+        for field in forms.fields(label):
             assert field.title.startswith(vocabulary.property_name(field.key, label)), (label, field)
 
 

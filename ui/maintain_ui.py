@@ -1,4 +1,4 @@
-"""Shared pieces of the maintenance pages: node pickers and the form widgets for a label's fields."""
+"""Shared pieces of the maintenance pages: node pickers and the form widgets for a label's forms."""
 
 from __future__ import annotations
 
@@ -6,20 +6,21 @@ from typing import Any
 
 import streamlit as st
 
+from domain import forms
 from graph.db import Graph
-from graph.maintain import edit, fields
+from graph.maintain import edit
 from ui import components, data
 
 DUPLICATES_AUTO_MAX = 5000  # nodes: up to this many, Granska looks for duplicates on every visit
 
 
 def label_picker(key: str, default: str = "Project") -> str:
-    labels = list(fields.FIELDS)
+    labels = list(forms.FIELDS)
     return st.selectbox(
         "Typ av post",
         labels,
         index=labels.index(default),
-        format_func=lambda label: fields.LABEL_TITLES[label],
+        format_func=lambda label: forms.LABEL_TITLES[label],
         key=key,
         placeholder="Välj …",
     )
@@ -64,10 +65,10 @@ def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str 
 
 def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]:
     """One widget per allowed field; returns {key: value} as the widgets hold them (at first
-    ``fields.form_values``)."""
-    shown = fields.form_values(label, values)
+    ``forms.form_values``)."""
+    shown = forms.form_values(label, values)
     out: dict[str, Any] = {}
-    for field in fields.fields(label):
+    for field in forms.fields(label):
         current = shown[field.key]
         widget_key = f"{key}:{field.key}"
         if field.kind == "textarea":
@@ -77,7 +78,7 @@ def field_inputs(label: str, values: dict[str, Any], key: str) -> dict[str, Any]
         elif field.kind == "list":
             out[field.key] = st.text_area(f"{field.title} (en per rad)", value=current, key=widget_key)
         elif field.kind == "choice":
-            options = fields.choice_options(field, current)
+            options = forms.choice_options(field, current)
             out[field.key] = st.selectbox(
                 field.title,
                 options,

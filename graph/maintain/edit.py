@@ -11,9 +11,10 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from domain import forms
 from domain.ids import ID_PREFIX, make_id
 from graph.db import Graph, run
-from graph.maintain import Conflict, MaintainError, conflict_message, fields, history
+from graph.maintain import Conflict, MaintainError, conflict_message, history
 
 Row = dict[str, Any]
 
@@ -24,7 +25,7 @@ def get_node(graph: Graph, node_id: str) -> Row | None:
 
 
 def nodes_by_label(graph: Graph, label: str) -> list[Row]:
-    fields.fields(label)  # validates the label
+    forms.fields(label)  # validates the label
     return graph.read("queries/nodes_by_label", label=label)
 
 
@@ -68,8 +69,8 @@ def update_in(
     protect: bool = True,
 ) -> Row:
     node = _node(tx, node_id)
-    system = () if protect else fields.REVIEW_FIELDS
-    cleaned = fields.clean_changes(node["label"], changes, system)
+    system = () if protect else forms.REVIEW_FIELDS
+    cleaned = forms.clean_changes(node["label"], changes, system)
     current = node["properties"]
     changed = {k: v for k, v in cleaned.items() if not _same(current.get(k), v)}
     if node["version"] != expected_version:
@@ -119,7 +120,7 @@ def create_node(graph: Graph, label: str, properties: dict[str, Any], user: str)
 
 
 def create_in(tx: ManagedTransaction, label: str, properties: dict[str, Any], user: str) -> str:
-    cleaned = {k: v for k, v in fields.clean_changes(label, properties).items() if v is not None}
+    cleaned = {k: v for k, v in forms.clean_changes(label, properties).items() if v is not None}
     name = display_name(cleaned)
     if not name:
         raise MaintainError("Ange ett namn.")
@@ -201,7 +202,7 @@ def relate_in(
     tx: ManagedTransaction, rel_type: str, start: str, end: str, user: str, properties: dict[str, Any]
 ) -> None:
     a, b = _node(tx, start), _node(tx, end)
-    fields.check_relationship(rel_type, a["label"], b["label"])
+    forms.check_relationship(rel_type, a["label"], b["label"])
     clean = {k: str(v) for k, v in properties.items() if k == "role" and v}
     run(
         tx,
@@ -219,14 +220,14 @@ def relate_in(
         action="relate",
         node_id=start,
         label=a["label"],
-        summary=f"{fields.RELATIONSHIP_TITLES[rel_type]} {display_name(b['properties'])}",
+        summary=f"{forms.RELATIONSHIP_TITLES[rel_type]} {display_name(b['properties'])}",
         after={"type": rel_type, "start": start, "end": end, "properties": clean},
     )
 
 
 def unrelate(graph: Graph, rel_type: str, start: str, end: str, user: str) -> None:
     def work(tx: ManagedTransaction) -> None:
-        if rel_type not in fields.RELATIONSHIPS:
+        if rel_type not in forms.RELATIONSHIPS:
             raise MaintainError(f"Okänd relation: {rel_type}.")
         a, b = _node(tx, start), _node(tx, end)
         rows = run(tx, "maintain/unrelate", type=rel_type, start=start, end=end)
@@ -238,7 +239,7 @@ def unrelate(graph: Graph, rel_type: str, start: str, end: str, user: str) -> No
             action="unrelate",
             node_id=start,
             label=a["label"],
-            summary=f"{fields.RELATIONSHIP_TITLES[rel_type]} {display_name(b['properties'])}",
+            summary=f"{forms.RELATIONSHIP_TITLES[rel_type]} {display_name(b['properties'])}",
             before={"type": rel_type, "start": start, "end": end, "properties": rows[0]["before"]},
         )
 

@@ -40,12 +40,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from domain import titles
+from domain import forms, titles
 from domain.ids import ID_PREFIX, make_id
 from domain.model import LABELS
 from graph import export as graph_export
 from graph.db import Graph, run
-from graph.maintain import MaintainError, fields, history
+from graph.maintain import MaintainError, history
 from graph.workbook import Sheet, Sheets, WorkbookError, hidden_warning, read_workbook
 
 README_SHEET = "Läs mig"
@@ -513,7 +513,7 @@ def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 # sheets are read) and changes exactly the cells that differ.
 
 LINK_SEPARATOR = "; "
-FIELDS_ORDER: tuple[str, ...] = tuple(label for label in LABELS if label in fields.FIELDS)
+FIELDS_ORDER: tuple[str, ...] = tuple(label for label in LABELS if label in forms.FIELDS)
 EXCEL_ROWS = 1_048_576
 
 
@@ -547,7 +547,7 @@ WIDTHS = {"textarea": 60, "list": 40, "choice": 24, "bool": 12, "int": 10, "text
 @dataclass(frozen=True)
 class Column:
     title: str
-    field: fields.Field | None = None
+    field: forms.Field | None = None
     link: Link | None = None
     key: bool = False  # the post's id: last, hidden
 
@@ -573,7 +573,7 @@ def editable_columns(label: str) -> list[Column]:
     fields, the key."""
     form = [
         Column(titles.property_title(field.key, label), field=field)  # the title without the form's hint
-        for field in fields.fields(label)
+        for field in forms.fields(label)
     ]
     links = [Column(link.title, link=link) for link in LINKS.get(label, ())]
     return [form[0], *links, *form[1:], Column(titles.WORKBOOK_KEY_TITLE, key=True)]
@@ -630,7 +630,7 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _field_cell(field: fields.Field, value: Any) -> Any:
+def _field_cell(field: forms.Field, value: Any) -> Any:
     """A stored value as its cell shows it."""
     if field.kind == "bool":
         return titles.YES if value else None
@@ -787,7 +787,7 @@ def _apply_row(
         if before == after:
             continue
         try:
-            value = fields.clean_changes(label, {field_.key: _form_value(field_, cells[column.title])})[
+            value = forms.clean_changes(label, {field_.key: _form_value(field_, cells[column.title])})[
                 field_.key
             ]
         except MaintainError as error:
@@ -827,7 +827,7 @@ def _node_row(node_id: str, label: str, properties: dict[str, Any]) -> dict[str,
     return {"id": node_id, "labels": ["Entity", label], "key": "Entity", "properties": properties}
 
 
-def _form_value(field_: fields.Field, value: Any) -> Any:
+def _form_value(field_: forms.Field, value: Any) -> Any:
     if field_.kind == "bool":
         text = _cell_text(value).lower()
         if value is True or text in (titles.YES, "sant", "true", "1", "x"):

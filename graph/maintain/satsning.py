@@ -16,10 +16,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 from rapidfuzz import fuzz, process
 
+from domain import forms
 from domain.ids import name_key
 from domain.states import DuplicateReason
 from graph.db import Graph, run
-from graph.maintain import MaintainError, fields, history
+from graph.maintain import MaintainError, history
 from graph.maintain.edit import _same, create_in, relate_in, update_in
 from graph.maintain.names import DUPLICATE_THRESHOLD, duplicate_reason
 
@@ -57,7 +58,7 @@ class Satsning:
     indicators: list[str] = field(default_factory=list)  # ... Indicator ids: FOLLOWED_BY
     pilot: bool = False  # 5. a test before broad roll-out
     pilot_plan: str = ""
-    state: str = fields.PROCESS_STATES[0]
+    state: str = forms.PROCESS_STATES[0]
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def create(graph: Graph, satsning: Satsning, user: str, allow_similar: bool = Fa
 def create_in_tx(tx: ManagedTransaction, satsning: Satsning, user: str, *, allow_similar: bool = True) -> str:
     if not satsning.name.strip():
         raise MaintainError("Ange satsningens namn.")
-    if satsning.state not in fields.PROCESS_STATES:
+    if satsning.state not in forms.PROCESS_STATES:
         raise MaintainError(f"Okänt processteg: {satsning.state}.")
     properties = _properties(satsning)
     run(tx, "maintain/satsning_lock", at=history.now())
@@ -151,7 +152,7 @@ def similar_in_tx(tx: ManagedTransaction, name: str) -> list[SimilarProject]:
 
 def _twin(tx: ManagedTransaction, satsning: Satsning, properties: dict[str, Any]) -> str | None:
     """The project this submit would repeat: the same name, values and relationships."""
-    wanted = fields.clean_changes("Project", properties)
+    wanted = forms.clean_changes("Project", properties)
     rels = sorted(_relationships(satsning, "new"))
     for row in run(tx, "maintain/projects_named", name=satsning.name, types=list(TEMPLATE_RELATIONSHIPS)):
         stored = row["properties"]
@@ -193,15 +194,15 @@ def _properties(satsning: Satsning) -> dict[str, Any]:
         "pilot": satsning.pilot,
         "pilot_plan": satsning.pilot_plan,
         "process_state": satsning.state,
-        "status": fields.STATUS_FOR_STATE[satsning.state],
+        "status": forms.STATUS_FOR_STATE[satsning.state],
     }
 
 
 def set_state(graph: Graph, project: str, state: str, expected_version: int, user: str) -> dict:
     """Move a project to a process state (and the matching status); recorded as a ``state`` change."""
-    if state not in fields.PROCESS_STATES:
+    if state not in forms.PROCESS_STATES:
         raise MaintainError(f"Okänt processteg: {state}.")
-    changes = {"process_state": state, "status": fields.STATUS_FOR_STATE[state]}
+    changes = {"process_state": state, "status": forms.STATUS_FOR_STATE[state]}
     return graph.run_write(lambda tx: update_in(tx, project, changes, expected_version, user, action="state"))
 
 

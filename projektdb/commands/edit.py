@@ -12,7 +12,8 @@ from typing import Any
 
 import typer
 
-from graph.maintain import MaintainError, fields
+from domain import forms
+from graph.maintain import MaintainError
 from projektdb.app import app, connect, console, fail, shown
 from projektdb.output import jsonable, print_json, print_table
 from service.maintain import Maintenance
@@ -54,7 +55,7 @@ def maintenance() -> Iterator[Maintenance]:
 def parse_assignments(label: str, assignments: list[str]) -> dict[str, Any]:
     """``key=value`` pairs as the edit form would send them: a list field's items separated by
     ``;``, a yes/no field as true/false (or ja/nej), an empty value removes the property."""
-    kinds = {f.key: f.kind for f in fields.fields(label)}
+    kinds = {f.key: f.kind for f in forms.fields(label)}
     changes: dict[str, Any] = {}
     for assignment in assignments:
         key, sep, value = assignment.partition("=")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain import readable, titles
-from graph.maintain import Conflict, MaintainError, edit, fields, history, satsning
+from domain import forms, readable, titles
+from graph.maintain import Conflict, MaintainError, edit, history, satsning
 from ui import auth
 from ui.components import md_escape, quote_block
 from ui.data import clear
@@ -17,7 +17,7 @@ def saved_notice(label: str, before: dict[str, object], after: dict[str, object]
     """What a save did, in words: the fields it changed, or that nothing was different."""
     if not change:
         return "Inga ändringar: det du skickade var redan sparat."
-    changed = [f.title for f in fields.fields(label) if before.get(f.key) != after.get(f.key)]
+    changed = [f.title for f in forms.fields(label) if before.get(f.key) != after.get(f.key)]
     return "Sparat: " + (", ".join(changed) if changed else "posten") + " ändrades."
 
 
@@ -90,7 +90,7 @@ if label == "Project":
     current_state = props.get("process_state") or "—"
     st.write(f"Nu: **{current_state}**")
     new_state = st.selectbox(
-        "Flytta till", fields.PROCESS_STATES, key=f"state:{node_id}", placeholder="Välj …"
+        "Flytta till", forms.PROCESS_STATES, key=f"state:{node_id}", placeholder="Välj …"
     )
     if st.button("Byt processteg"):
         try:
@@ -125,14 +125,14 @@ for i, rel in enumerate(edit.relationships_of(graph, node_id)):
         st.rerun()
 
 with st.expander("Lägg till relation"):
-    options = [t for t, (starts, _) in fields.RELATIONSHIPS.items() if label in starts]
+    options = [t for t, (starts, _) in forms.RELATIONSHIPS.items() if label in starts]
     if options:
         rel_type = st.selectbox(
-            "Relation", options, format_func=fields.RELATIONSHIP_TITLES.__getitem__, placeholder="Välj …"
+            "Relation", options, format_func=forms.RELATIONSHIP_TITLES.__getitem__, placeholder="Välj …"
         )
-        ends = fields.RELATIONSHIPS[rel_type][1] or tuple(fields.FIELDS)
+        ends = forms.RELATIONSHIPS[rel_type][1] or tuple(forms.FIELDS)
         end_label = st.selectbox(
-            "Till typ", ends, format_func=fields.LABEL_TITLES.__getitem__, placeholder="Välj …"
+            "Till typ", ends, format_func=forms.LABEL_TITLES.__getitem__, placeholder="Välj …"
         )
         other = node_picker(graph, end_label, "rel_other", "Till")
         if other and st.button("Lägg till"):

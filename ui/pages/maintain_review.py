@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain import titles
+from domain import forms, titles
 from domain.titles import DUPLICATE_REASON_TITLES
-from graph.maintain import MaintainError, fields, merge, review
+from graph.maintain import MaintainError, merge, review
 from ui import auth, data, maintain_ui
 from ui.data import clear
 
@@ -33,7 +33,7 @@ with low:
     for row in queue:
         with st.container(border=True):
             st.markdown(
-                f"**{row['name']}** · {fields.LABEL_TITLES.get(row['label'], row['label'])} · "
+                f"**{row['name']}** · {forms.LABEL_TITLES.get(row['label'], row['label'])} · "
                 f"säkerhet {row['confidence']:.0%}"
             )
             for quote in row["quotes"]:
@@ -69,8 +69,7 @@ with dupes:
         for pair in pairs[:100]:
             with st.container(border=True):
                 st.markdown(
-                    f"{fields.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ "
-                    f"**{pair.b_name}**"
+                    f"{forms.LABEL_TITLES.get(pair.label, pair.label)}: **{pair.a_name}** ≈ **{pair.b_name}**"
                 )
                 why = DUPLICATE_REASON_TITLES[pair.reason]
                 why += f" ”{pair.addition}”" if pair.addition else ""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain import forms
 from domain.titles import DUPLICATE_REASON_TITLES
-from graph.maintain import MaintainError, edit, fields, satsning
+from graph.maintain import MaintainError, edit, satsning
 from ui import auth
 from ui.components import md, md_escape, node_link
 from ui.data import clear
@@ -89,7 +90,7 @@ with st.form("satsning"):
     )
     pilot = st.checkbox("5. Testas före breddinförande")
     pilot_plan = st.text_area("Hur testet görs")
-    state = st.selectbox("Processteg", fields.PROCESS_STATES, placeholder="Välj …")
+    state = st.selectbox("Processteg", forms.PROCESS_STATES, placeholder="Välj …")
     if st.form_submit_button("Skapa", type="primary"):
         form = satsning.Satsning(
             name=name,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from domain import actors, titles
-from graph.maintain import MaintainError
+from domain.errors import MaintainError
 
 Kind = Literal["text", "textarea", "int", "list", "bool", "choice"]
 
