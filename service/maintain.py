@@ -16,8 +16,28 @@ from typing import Any, BinaryIO, TypeVar
 
 from domain.model import REVIEW_THRESHOLD
 from graph.db import Graph
-from graph.maintain import MaintainError, edit, excel, history, merge, review, undo
+from graph.maintain import Conflict, MaintainError, edit, excel, history, merge, review, satsning, undo
+from graph.maintain.history import ACTION_TITLES, Change, value_changes
 from graph.maintain.names import DUPLICATE_THRESHOLD
+from graph.maintain.review import DuplicatePair
+from graph.maintain.satsning import Satsning, SimilarExists
+
+# What callers of the service catch and read: its refusals and result types, defined below it.
+__all__ = [
+    "ACTION_TITLES",
+    "REVIEW_THRESHOLD",
+    "Change",
+    "Conflict",
+    "DuplicatePair",
+    "MaintainError",
+    "Maintenance",
+    "NodeRecord",
+    "ReviewItem",
+    "Satsning",
+    "Saved",
+    "SimilarExists",
+    "value_changes",
+]
 
 T = TypeVar("T")
 
@@ -72,6 +92,18 @@ class Maintenance:
         if row is None:
             return None
         return NodeRecord(row["id"], row["label"], dict(row["properties"]), int(row["version"] or 0))
+
+    def nodes(self, label: str) -> list[dict[str, Any]]:
+        """Every node of a label, by name (``id``, ``name``, ``county``): what a picker lists."""
+        return edit.nodes_by_label(self.graph, label)
+
+    def relationships(self, node_id: str) -> list[dict[str, Any]]:
+        """The node's relationships as the edit page lists them (type, direction, other end, origin)."""
+        return edit.relationships_of(self.graph, node_id)
+
+    def mentions(self, node_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Where the documents mention the node: document, page, quote and its place in the text."""
+        return edit.mentions_of(self.graph, node_id, limit=limit)
 
     def update(self, node_id: str, changes: dict[str, Any], expected_version: int, user: str) -> Saved:
         """Save changed properties; ``Conflict`` when someone saved after ``expected_version``."""
@@ -128,12 +160,30 @@ class Maintenance:
         """The extraction is wrong: the node goes; returns the change id (undo brings it back)."""
         return self._wrote(review.reject(self.graph, node_id, user))
 
-    def duplicates(self, threshold: float = DUPLICATE_THRESHOLD) -> list[review.DuplicatePair]:
+    def duplicates(self, threshold: float = DUPLICATE_THRESHOLD) -> list[DuplicatePair]:
         return review.duplicates(self.graph, threshold=threshold)
 
     def mark_distinct(self, a: str, b: str) -> None:
         review.mark_distinct(self.graph, a, b)
         self._written()
+
+    # --- joint investments (satsningar) and their process states --------------------------------
+
+    def create_satsning(self, form: Satsning, user: str, allow_similar: bool = False) -> str:
+        """The template's project with its links; ``SimilarExists`` unless ``allow_similar``."""
+        return self._wrote(satsning.create(self.graph, form, user, allow_similar=allow_similar))
+
+    def set_state(self, project: str, state: str, expected_version: int, user: str) -> Saved:
+        """Move a project to a process state (and the matching status)."""
+        row = satsning.set_state(self.graph, project, state, expected_version, user)
+        return self._wrote(Saved(int(row["version"]), row["change"], dict(row["properties"])))
+
+    def state_history(self, project: str) -> list[dict[str, Any]]:
+        return satsning.state_history(self.graph, project)
+
+    def readiness(self, project: str, properties: dict[str, Any]) -> dict[str, bool]:
+        """The five criteria of a joint investment, each met or not, for the project as it is."""
+        return satsning.readiness(properties, self.relationships(project))
 
     # --- the brevlåda ----------------------------------------------------------------------------
 
@@ -153,8 +203,8 @@ class Maintenance:
 
     # --- history, undo and the Excel round trip --------------------------------------------------
 
-    def history(self, node_id: str | None = None, limit: int = 50) -> list[history.Change]:
-        return history.history(self.graph, node_id=node_id, limit=limit)
+    def history(self, node_id: str | None = None, user: str | None = None, limit: int = 50) -> list[Change]:
+        return history.history(self.graph, node_id=node_id, user=user, limit=limit)
 
     def undo(self, change_id: str, user: str) -> str:
         return self._wrote(undo.undo(self.graph, change_id, user))
@@ -162,5 +212,8 @@ class Maintenance:
     def export_workbook(self, target: Path | BinaryIO) -> dict[str, int]:
         return excel.write_xlsx(self.graph, target)
 
-    def import_workbook(self, source: Path | BinaryIO, user: str | None = None) -> excel.ImportReport:
-        return self._wrote(excel.import_xlsx(self.graph, source, user=user))
+    def import_workbook(
+        self, source: Path | BinaryIO, user: str | None = None, name: str | None = None
+    ) -> excel.ImportReport:
+        """``name`` names an upload held in memory in the history."""
+        return self._wrote(excel.import_xlsx(self.graph, source, user=user, name=name))

@@ -68,7 +68,8 @@ def _callback_source(command: object) -> str:
     ("service", "mapping", "left_out"),
     [
         (Reads, read_commands.READ_COMMANDS, NOT_VERBS),
-        (Maintenance, {**edit_commands.EDIT_COMMANDS, **OTHER_MAINTENANCE_COMMANDS}, set()),
+        # nodes: the editors' pickers' fresh list; `projektdb nodes` (a read) lists the same
+        (Maintenance, {**edit_commands.EDIT_COMMANDS, **OTHER_MAINTENANCE_COMMANDS}, {"nodes"}),
     ],
     ids=["reads", "maintenance"],
 )
@@ -224,3 +225,36 @@ def test_review_accept_reject_and_the_brevlada(cli, graph: Graph) -> None:
 
 def test_write_verbs_need_a_user(cli, tmp_path: Path) -> None:
     assert "--user" in cli("delete", "project-x", code=2)
+
+
+def test_satsning_state_sources_and_relationships(cli, graph: Graph) -> None:
+    ingest_paths(graph, [SAMPLE_DIR])
+    project = json.loads(
+        cli(
+            "satsning",
+            "Mobil hemsjukvård på helger",
+            "--set",
+            "pilot=ja",
+            "--set",
+            "resources=en samordnare",
+            "--user",
+            "anna",
+            "--json",
+        )
+    )["project"]
+    # a second one with the same name is held back unless asked for on purpose
+    assert "--allow-similar" in cli("satsning", "Mobil hemsjukvård på helger", "--user", "anna", code=1)
+    moved = json.loads(cli("state", project, "--to", "underlag", "--user", "anna", "--json"))
+    assert moved["state"] == "underlag" and [s["to"] for s in moved["steps"]][-1] == "underlag"
+    assert moved["readiness"]["Test före breddinförande"] is True
+    assert "Det finns inget projekt" in cli("state", "project-finns-inte", code=1)
+    extracted = Reads(graph).nodes_by_label("Project")[0]["id"]
+    quotes = json.loads(cli("sources", extracted, "--json"))
+    assert quotes and all(q["quote"] for q in quotes)
+    links = json.loads(cli("relationships", extracted, "--json"))
+    assert {link["type"] for link in links} == {
+        g["type"] for g in Reads(graph).node_relation_groups(extracted)
+    } - {
+        "MENTIONED_IN",
+        "IN_PLAN",
+    }

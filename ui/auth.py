@@ -21,8 +21,10 @@ import streamlit as st
 from neo4j import ManagedTransaction
 
 from graph.db import DatabaseUnavailable, Graph
-from graph.maintain import review, sessions, users
+from graph.maintain import sessions, users
 from graph.maintain.users import ROLE_TITLES, User
+from service.maintain import Maintenance
+from ui import data
 
 SESSION_KEY = "user"
 NOTICE_KEY = "auth_notice"
@@ -215,12 +217,18 @@ def graph_for(user: User | None) -> Graph:
         raise
 
 
+def maintenance_for(user: User) -> Maintenance:
+    """The service's writes on this user's connection (``graph_for``); after each one, this
+    session's next reads wait for results that include it (``ui.data.clear``)."""
+    return Maintenance(graph_for(user), written=data.clear)
+
+
 def submit_suggestion(user: User, kind: str, title: str, text: str) -> str:
     """The brevlåda: the only write a viewer can cause, and only this one."""
     if user.local:
         users.require_current(user, "viewer")
     try:
-        return review.submit(_write_connection(), kind, title, text, user.name)
+        return Maintenance(_write_connection(), written=data.clear).suggest(kind, title, text, user.name)
     except DatabaseUnavailable:
         st.error("Databasen svarar inte just nu. Försök igen senare.")
         st.stop()

@@ -6,15 +6,15 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.readable import swedish_date
-from graph.maintain import history
+from service.maintain import ACTION_TITLES, Change, value_changes
 from ui.components import md, md_escape, node_link
 from ui.vocabulary import label_name
 
 EMPTY = "(tomt)"
 
 
-def show_change(change: history.Change, *, with_post: bool = True) -> None:
-    action = history.ACTION_TITLES.get(change.action, change.action)
+def show_change(change: Change, *, with_post: bool = True) -> None:
+    action = ACTION_TITLES.get(change.action, change.action)
     undone = " (ångrad)" if change.undone_by else ""
     head = f"{md_escape(swedish_date(change.at))} · {md_escape(change.user)} · {action}{undone}"
     if with_post and change.post:
@@ -25,7 +25,7 @@ def show_change(change: history.Change, *, with_post: bool = True) -> None:
         )
         kind = f" ({label_name(change.label).lower()})" if change.label else ""
         head += f" {post}{kind}"
-    lines = history.value_changes(change)
+    lines = value_changes(change)
     if lines:
         body = "\n".join(
             f"- {md_escape(line.title)}: {md_escape(line.before or EMPTY)} → {md_escape(line.after or EMPTY)}"

@@ -7,8 +7,7 @@ from typing import Any
 import streamlit as st
 
 from domain import forms
-from graph.db import Graph
-from graph.maintain import edit
+from service.maintain import Maintenance
 from ui import components, data
 
 DUPLICATES_AUTO_MAX = 5000  # nodes: up to this many, Granska looks for duplicates on every visit
@@ -26,7 +25,7 @@ def label_picker(key: str, default: str = "Project") -> str:
     )
 
 
-def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str | None:
+def node_picker(service: Maintenance, label: str, key: str, title: str = "Post") -> str | None:
     """Every node of a small label in one list; a large one (projects at national scale) is
     searched by name first (more than ``components.PICKER_LIST_MAX``)."""
     if data.label_sizes().get(label, 0) > components.PICKER_LIST_MAX:
@@ -41,7 +40,7 @@ def node_picker(graph: Graph, label: str, key: str, title: str = "Post") -> str 
             st.caption("Inget namn innehåller alla orden.")
             return None
     else:
-        rows = edit.nodes_by_label(graph, label)
+        rows = service.nodes(label)
     if not rows:
         st.info("Det finns inga poster av den typen ännu.")
         return None

@@ -6,6 +6,7 @@ distinct and the brevlåda. Every write names its user (recorded in the history,
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,7 +17,7 @@ from domain import forms
 from graph.maintain import MaintainError
 from projektdb.app import app, connect, console, fail, shown
 from projektdb.output import jsonable, print_json, print_table
-from service.maintain import Maintenance
+from service.maintain import Maintenance, Satsning, SimilarExists
 
 JSON = typer.Option(False, "--json", help="Print JSON.")
 USER = typer.Option(..., "--user", help="Who does it (recorded in the history).")
@@ -36,6 +37,10 @@ EDIT_COMMANDS: dict[str, tuple[str, ...]] = {
     "duplicates": ("duplicates",),
     "distinct": ("mark_distinct",),
     "suggest": ("suggest",),
+    "relationships": ("relationships",),
+    "sources": ("mentions",),
+    "state": ("node", "state_history", "readiness", "set_state"),
+    "satsning": ("create_satsning",),
     "suggestions": ("suggestions", "accept_suggestion", "reject_suggestion"),
 }
 
@@ -296,6 +301,109 @@ def suggestions(
         print_json(rows)
     else:
         print_table("suggestions", rows, ["kind", "title", "submitted_by", "id"])
+
+
+@app.command()
+def relationships(node_id: str = typer.Argument(...), as_json: bool = JSON) -> None:
+    """A node's relationships as the edit page lists them: made by hand, computed, or with sources."""
+    with maintenance() as service:
+        rows = service.relationships(node_id)
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        row["direction"] = "→" if row["outgoing"] else "←"
+    print_table(
+        "relationships", rows, ["type", "direction", "other_label", "other_name", "manual", "sources"]
+    )
+
+
+@app.command()
+def sources(
+    node_id: str = typer.Argument(...),
+    limit: int = typer.Option(50, "--limit", min=1),
+    as_json: bool = JSON,
+) -> None:
+    """Where the documents mention a node: document, page and quote."""
+    with maintenance() as service:
+        rows = service.mentions(node_id, limit=limit)
+    if as_json:
+        print_json(rows)
+    else:
+        print_table("sources", rows, ["document", "page", "quote"])
+
+
+@app.command()
+def state(
+    project: str = typer.Argument(..., help="A project id."),
+    to: str = typer.Option(
+        None, "--to", help=f"Move it to this process state: {', '.join(forms.PROCESS_STATES)}."
+    ),
+    user: str = typer.Option("", "--user", help="With --to: who moves it."),
+    as_json: bool = JSON,
+) -> None:
+    """A project's process state, its steps so far and its readiness for joint work; --to moves it."""
+    if to and not user:
+        raise fail("--to needs --user")
+    with maintenance() as service:
+        node = service.node(project)
+        if node is None or node.label != "Project":
+            raise MaintainError("Det finns inget projekt med det id:t.")
+        if to:
+            service.set_state(project, to, node.version, user)
+            node = service.node(project) or node
+        steps = service.state_history(project)
+        ready = service.readiness(project, node.properties)
+    found = {"state": node.properties.get("process_state"), "steps": steps, "readiness": ready}
+    if as_json:
+        print_json(found)
+        return
+    console.print(shown(f"{node.properties.get('name')}: {found['state'] or '(no process state)'}"))
+    print_table("steps", steps, ["at", "user", "from", "to"])
+    print_table(
+        "readiness",
+        [{"criterion": k, "met": "yes" if v else "no"} for k, v in ready.items()],
+        ["criterion", "met"],
+    )
+
+
+@app.command()
+def satsning(
+    name: str = typer.Argument(..., help="The new joint investment's name."),
+    assignments: list[str] = typer.Option(
+        [],
+        "--set",
+        metavar="FIELD=VALUE",
+        help="Template fields (goal_text, county, resources ...); ids for links.",
+    ),
+    allow_similar: bool = typer.Option(
+        False, "--allow-similar", help="Create it although similar projects exist."
+    ),
+    user: str = USER,
+    as_json: bool = JSON,
+) -> None:
+    """A joint investment from the template: a project with its links, in its first process state."""
+    names = {f.name: f for f in dataclasses.fields(Satsning)}
+    values: dict[str, Any] = {}
+    for assignment in assignments:
+        key, _, value = assignment.partition("=")
+        if key not in names or key == "name":
+            raise fail(f"unknown template field {key!r}: use {', '.join(n for n in names if n != 'name')}")
+        kind = str(names[key].type)
+        if "list" in kind:
+            values[key] = [v.strip() for v in value.split(";") if v.strip()]
+        elif kind == "bool":
+            values[key] = value.strip().lower() in _TRUE
+        else:
+            values[key] = value
+    with maintenance() as service:
+        try:
+            project = service.create_satsning(
+                Satsning(name=name, **values), user, allow_similar=allow_similar
+            )
+        except SimilarExists as similar:
+            raise fail(similar.message + " (--allow-similar creates it anyway)") from similar
+    _said(as_json, {"project": project}, f"Created {project}.")
 
 
 def _said(as_json: bool, data: dict[str, Any], sentence: str) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from domain import forms, readable, titles
-from graph.maintain import Conflict, MaintainError, edit, history, satsning
+from service.maintain import Conflict, MaintainError
 from ui import auth
 from ui.components import md_escape, quote_block
-from ui.data import clear
 from ui.history_view import show_change
 from ui.maintain_ui import field_inputs, label_picker, node_picker
 
@@ -31,16 +30,16 @@ def relation_origin(rel: dict[str, object]) -> str:
 
 
 user = auth.require("editor")
-graph = auth.graph_for(user)
+service = auth.maintenance_for(user)
 st.title("Redigera")
 NOTICE = "edit_notice"  # what the last save did, shown after the rerun that follows it
 CONFLICT = "edit_conflict"  # the message of a save refused by a conflict, shown on the reloaded form
 
 label = label_picker("edit_label")
-node_id = node_picker(graph, label, "edit_node")
+node_id = node_picker(service, label, "edit_node")
 if node_id is None:
     st.stop()
-node = edit.get_node(graph, node_id)
+node = service.node(node_id)
 if node is None:
     st.warning("Posten finns inte längre.")
     st.stop()
@@ -48,15 +47,15 @@ if node is None:
 # Optimistic locking: the version this editor opened; kept until a save or a reload.
 opened_key = f"opened_version:{node_id}"
 if opened_key not in st.session_state:
-    st.session_state[opened_key] = node["version"]
+    st.session_state[opened_key] = node.version
 opened = st.session_state[opened_key]
-if node["version"] != opened:
+if node.version != opened:
     st.warning("Posten har ändrats av någon annan sedan du öppnade den.")
     if st.button("Ladda om senaste versionen"):
-        st.session_state[opened_key] = node["version"]
+        st.session_state[opened_key] = node.version
         st.rerun()
 
-props = node["properties"]
+props = node.properties
 if notice := st.session_state.pop(NOTICE, None):
     st.success(notice)
 if refused := st.session_state.pop(CONFLICT, None):
@@ -65,24 +64,23 @@ if refused := st.session_state.pop(CONFLICT, None):
         st.markdown("**Det här är sparat nu:**")
         for title, value in readable.shown_properties(props, label):
             st.markdown(f"- {md_escape(title)}: {md_escape(value)}")
-st.caption(f"Version {node['version']}" + (" · skapad för hand" if props.get("manual") else ""))
+st.caption(f"Version {node.version}" + (" · skapad för hand" if props.get("manual") else ""))
 with st.form(f"edit_form:{node_id}:{opened}"):
     values = field_inputs(label, props, f"edit:{node_id}:{opened}")
     if st.form_submit_button("Spara", type="primary"):
         try:
-            result = edit.update_node(graph, node_id, values, opened, user.name)
+            result = service.update(node_id, values, opened, user.name)
         except Conflict as conflict:
             # the form reloads on the version saved in between, with the message above it
-            latest = edit.get_node(graph, node_id)
-            st.session_state[opened_key] = latest["version"] if latest else opened
+            latest = service.node(node_id)
+            st.session_state[opened_key] = latest.version if latest else opened
             st.session_state[CONFLICT] = conflict.message
             st.rerun()
         except MaintainError as error:
             st.error(error.message)
         else:
-            st.session_state[opened_key] = result["version"]
-            clear()
-            st.session_state[NOTICE] = saved_notice(label, props, result["properties"], result["change"])
+            st.session_state[opened_key] = result.version
+            st.session_state[NOTICE] = saved_notice(label, props, result.properties, result.change)
             st.rerun()
 
 if label == "Project":
@@ -94,34 +92,31 @@ if label == "Project":
     )
     if st.button("Byt processteg"):
         try:
-            result = satsning.set_state(graph, node_id, new_state, opened, user.name)
+            state = service.set_state(node_id, new_state, opened, user.name)
         except MaintainError as error:
             st.error(error.message)
         else:
-            st.session_state[opened_key] = result["version"]
-            clear()
+            st.session_state[opened_key] = state.version
             st.rerun()
-    steps = satsning.state_history(graph, node_id)
+    steps = service.state_history(node_id)
     if steps:
         st.dataframe(
             [{"när": s["at"][:16], "vem": s["user"], "från": s["from"], "till": s["to"]} for s in steps],
             hide_index=True,
         )
-    rels = edit.relationships_of(graph, node_id)
     st.subheader("Beredskap för gemensam satsning")
-    for criterion, ok in satsning.readiness(props, rels).items():
+    for criterion, ok in service.readiness(node_id, props).items():
         st.markdown((":material/check_circle: " if ok else ":material/radio_button_unchecked: ") + criterion)
 
 st.subheader("Relationer")
-for i, rel in enumerate(edit.relationships_of(graph, node_id)):
+for i, rel in enumerate(service.relationships(node_id)):
     title = titles.relationship_title(rel["type"])
     arrow = f"{title} → {rel['other_name']}" if rel["outgoing"] else f"{rel['other_name']} {title} → denna"
     cols = st.columns([6, 1])
     cols[0].write(arrow + f"  _({relation_origin(rel)})_")
     if cols[1].button("Ta bort", key=f"unrel:{i}"):
         start, end = (node_id, rel["other"]) if rel["outgoing"] else (rel["other"], node_id)
-        edit.unrelate(graph, rel["type"], start, end, user.name)
-        clear()
+        service.unrelate(rel["type"], start, end, user.name)
         st.rerun()
 
 with st.expander("Lägg till relation"):
@@ -134,22 +129,21 @@ with st.expander("Lägg till relation"):
         end_label = st.selectbox(
             "Till typ", ends, format_func=forms.LABEL_TITLES.__getitem__, placeholder="Välj …"
         )
-        other = node_picker(graph, end_label, "rel_other", "Till")
+        other = node_picker(service, end_label, "rel_other", "Till")
         if other and st.button("Lägg till"):
             try:
-                edit.relate(graph, rel_type, node_id, other, user.name)
+                service.relate(rel_type, node_id, other, user.name)
             except MaintainError as error:
                 st.error(error.message)
             else:
-                clear()
                 st.rerun()
 
 with st.expander("Källor"):
-    for m in edit.mentions_of(graph, node_id):
+    for m in service.mentions(node_id):
         quote_block(
             m["quote"] or "", m["page"], m["document_id"], m["document"], m["start"] or -1, m["end"] or -1
         )
 
 with st.expander("Historik"):
-    for change in history.history(graph, node_id=node_id, limit=50):
+    for change in service.history(node_id=node_id, limit=50):
         show_change(change, with_post=False)

@@ -7,14 +7,13 @@ import io
 import streamlit as st
 
 from domain.titles import counted
-from graph.maintain import MaintainError, excel
+from service.maintain import MaintainError
 from ui import auth
-from ui.data import clear
 
 SHOWN = 200  # changed cells listed on the page
 
 user = auth.require("editor")
-graph = auth.graph_for(user)
+service = auth.maintenance_for(user)
 st.title("Excel")
 st.write(
     "Arbetsboken har ett blad per typ av post (Projekt, Aktör, Fokusområde ...) med en rad per post. "
@@ -24,7 +23,7 @@ st.write(
 
 if st.button("Skapa arbetsbok"):
     buffer = io.BytesIO()  # in memory: the app writes no files
-    excel.write_xlsx(graph, buffer)
+    service.export_workbook(buffer)
     st.session_state["excel_bytes"] = buffer.getvalue()
 if "excel_bytes" in st.session_state:
     st.download_button(
@@ -39,11 +38,10 @@ upload = st.file_uploader("Arbetsbok (.xlsx)", type=["xlsx"])
 if upload is not None and st.button("Importera", type="primary"):
     try:
         # the upload's bytes as a stream in memory, read exactly as a file from disk is
-        report = excel.import_xlsx(graph, io.BytesIO(upload.getvalue()), user=user.name, name=upload.name)
+        report = service.import_workbook(io.BytesIO(upload.getvalue()), user=user.name, name=upload.name)
     except MaintainError as error:
         st.error(error.message)
     else:
-        clear()
         st.success(
             f"Importerade {counted(len(report.changes), 'ändrad cell', 'ändrade celler')}"
             + (f" och {counted(len(report.created), 'ny post', 'nya poster')}" if report.created else "")

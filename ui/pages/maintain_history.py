@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.maintain import MaintainError, history, undo
+from service.maintain import MaintainError
 from ui import auth
-from ui.data import clear
 from ui.history_view import show_change
 
 user = auth.require("editor")
-graph = auth.graph_for(user)
+service = auth.maintenance_for(user)
 st.title("Historik")
 only_mine = st.checkbox("Bara mina ändringar")
-changes = history.history(graph, user=user.name if only_mine else None, limit=300)
+changes = service.history(user=user.name if only_mine else None, limit=300)
 for change in changes:
     cols = st.columns([10, 1])
     with cols[0]:
@@ -21,9 +20,8 @@ for change in changes:
     undoable = change.action not in ("undo", "split", "import") and not change.undone_by
     if undoable and cols[1].button("Ångra", key=f"undo:{change.id}"):
         try:
-            undo.undo(graph, change.id, user.name)
+            service.undo(change.id, user.name)
         except MaintainError as error:
             st.error(error.message)
         else:
-            clear()
             st.rerun()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.maintain import MaintainError
+from service.maintain import MaintainError
 from ui import auth
 
 user = auth.require("viewer")

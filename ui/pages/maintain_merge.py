@@ -9,25 +9,24 @@ from __future__ import annotations
 import streamlit as st
 
 from domain import readable
-from graph.maintain import MaintainError, history, merge
+from service.maintain import MaintainError
 from ui import auth, data
 from ui.components import md, md_escape, node_link
-from ui.data import clear
 from ui.maintain_ui import label_picker, node_picker
 from ui.vocabulary import label_name
 
 ASKED, DONE = "merge:asked", "merge:done"
 
 user = auth.require("editor")
-graph = auth.graph_for(user)
+service = auth.maintenance_for(user)
 st.title("Slå ihop och dela upp")
 
 if done := st.session_state.pop(DONE, None):
     st.success(done)
 
 label = label_picker("merge_label")
-keep = node_picker(graph, label, "merge_keep", "Behåll")
-drop = node_picker(graph, label, "merge_drop", "Slå in i den (tas bort)")
+keep = node_picker(service, label, "merge_keep", "Behåll")
+drop = node_picker(service, label, "merge_drop", "Slå in i den (tas bort)")
 st.caption("Alla relationer och källor flyttas till posten som behålls; namnet blir ett alias.")
 
 
@@ -64,11 +63,10 @@ if keep and drop and keep != drop:
         if yes.button("Ja, slå ihop", type="primary"):
             st.session_state.pop(ASKED, None)
             try:
-                merge.merge(graph, keep, drop, user.name)
+                service.merge(keep, drop, user.name)
             except MaintainError as error:
                 st.error(error.message)
             else:
-                clear()
                 st.session_state[DONE] = (
                     f"{dropped_name} slogs in i {kept_name}. Dess relationer och källor finns nu på "
                     f"{kept_name}, och namnet är ett alias. Ångra med Dela upp nedan."
@@ -81,7 +79,7 @@ elif keep and keep == drop:
     st.info("Välj två olika poster.")
 
 st.subheader("Sammanslagningar")
-merges = [c for c in history.history(graph, limit=500) if c.action == "merge"]
+merges = [c for c in service.history(limit=500) if c.action == "merge"]
 if not merges:
     st.caption("Inga sammanslagningar än.")
 for change in merges:
@@ -90,9 +88,8 @@ for change in merges:
     cols[0].write(f"{readable.swedish_date(change.at)} · {change.user}: {change.summary}{status}")
     if not change.undone_by and cols[1].button("Dela upp", key=f"split:{change.id}"):
         try:
-            merge.split(graph, change.id, user.name)
+            service.split(change.id, user.name)
         except MaintainError as error:
             st.error(error.message)
         else:
-            clear()
             st.rerun()

@@ -6,12 +6,11 @@ import streamlit as st
 
 from domain import forms, titles
 from domain.titles import DUPLICATE_REASON_TITLES
-from graph.maintain import MaintainError, merge, review
+from service.maintain import REVIEW_THRESHOLD, MaintainError
 from ui import auth, data, maintain_ui
-from ui.data import clear
 
 user = auth.require("editor")
-graph = auth.graph_for(user)
+service = auth.maintenance_for(user)
 st.title("Granska")
 
 
@@ -28,39 +27,41 @@ def forget_pairs(gone: str, other: str | None = None) -> None:
 low, dupes, mailbox = st.tabs(["Osäkra uppgifter", "Möjliga dubbletter", "Brevlådan"])
 
 with low:
-    queue = review.low_confidence(graph)
-    st.caption(f"{len(queue)} uppgifter med låg säkerhet (under {review.REVIEW_THRESHOLD:.0%}).")
-    for row in queue:
+    queue = service.review_queue()
+    st.caption(f"{len(queue)} uppgifter med låg säkerhet (under {REVIEW_THRESHOLD:.0%}).")
+    for item in queue:
         with st.container(border=True):
             st.markdown(
-                f"**{row['name']}** · {forms.LABEL_TITLES.get(row['label'], row['label'])} · "
-                f"säkerhet {row['confidence']:.0%}"
+                f"**{item.name}** · {forms.LABEL_TITLES.get(item.label, item.label)} · "
+                f"säkerhet {item.confidence:.0%}"
             )
-            for quote in row["quotes"]:
+            for quote in item.quotes:
                 st.caption(quote)
             cols = st.columns(2)
-            if cols[0].button("Godkänn", key=f"ok:{row['id']}"):
+            if cols[0].button("Godkänn", key=f"ok:{item.id}"):
                 try:
-                    review.accept(graph, row["id"], row["version"], user.name)
+                    service.accept(item.id, user.name, expected_version=item.version)
                 except MaintainError as error:
                     st.error(error.message)
                 else:
-                    clear()
                     st.rerun()
-            if cols[1].button("Avvisa (ta bort)", key=f"no:{row['id']}"):
-                review.reject(graph, row["id"], user.name)
-                clear()
-                st.rerun()
+            if cols[1].button("Avvisa (ta bort)", key=f"no:{item.id}"):
+                try:
+                    service.reject(item.id, user.name)
+                except MaintainError as error:
+                    st.error(error.message)
+                else:
+                    st.rerun()
 
 with dupes:
     # Comparing every pair of names of a label in a county is 32 million pairs for one county's
     # projects at national scale: a large graph is compared when asked, and the pairs are kept
     # (merges take theirs out); a small one on every visit.
     if sum(data.label_sizes().values()) <= maintain_ui.DUPLICATES_AUTO_MAX:
-        st.session_state["duplicate_pairs"] = review.duplicates(graph)
+        st.session_state["duplicate_pairs"] = service.duplicates()
     elif st.button("Leta efter dubbletter" if "duplicate_pairs" not in st.session_state else "Leta igen"):
         with st.spinner("Jämför namnen …"):
-            st.session_state["duplicate_pairs"] = review.duplicates(graph)
+            st.session_state["duplicate_pairs"] = service.duplicates()
     pairs = st.session_state.get("duplicate_pairs")
     if pairs is None:
         st.caption("Möjliga dubbletter är poster av samma typ och län med liknande namn.")
@@ -76,22 +77,20 @@ with dupes:
                 st.caption(f"Varför: {why} (namnlikhet {pair.score:.0f} %)")
                 first, second, third = st.columns(3)
                 if first.button("Slå ihop (behåll första)", key=f"m1:{pair.a}:{pair.b}"):
-                    merge.merge(graph, pair.a, pair.b, user.name)
+                    service.merge(pair.a, pair.b, user.name)
                     forget_pairs(pair.b)
-                    clear()
                     st.rerun()
                 if second.button("Slå ihop (behåll andra)", key=f"m2:{pair.a}:{pair.b}"):
-                    merge.merge(graph, pair.b, pair.a, user.name)
+                    service.merge(pair.b, pair.a, user.name)
                     forget_pairs(pair.a)
-                    clear()
                     st.rerun()
                 if third.button("Inte dubbletter", key=f"d:{pair.a}:{pair.b}"):
-                    review.mark_distinct(graph, pair.a, pair.b)
+                    service.mark_distinct(pair.a, pair.b)
                     forget_pairs(pair.a, pair.b)
                     st.rerun()
 
 with mailbox:
-    suggestions = review.open_suggestions(graph)
+    suggestions = service.suggestions()
     st.caption(titles.counted(len(suggestions), "nytt förslag", "nya förslag") + ".")
     for s in suggestions:
         with st.container(border=True):
@@ -103,12 +102,11 @@ with mailbox:
             cols = st.columns(2)
             if cols[0].button("Gör till projekt (idé/behov)", key=f"acc:{s['id']}"):
                 try:
-                    review.accept_suggestion(graph, s["id"], user.name)
+                    service.accept_suggestion(s["id"], user.name)
                 except MaintainError as error:
                     st.error(error.message)
                 else:
-                    clear()
                     st.rerun()
             if cols[1].button("Avvisa", key=f"rej:{s['id']}"):
-                review.reject_suggestion(graph, s["id"], user.name)
+                service.reject_suggestion(s["id"], user.name)
                 st.rerun()

@@ -6,31 +6,29 @@ import streamlit as st
 
 from domain import forms
 from domain.titles import DUPLICATE_REASON_TITLES
-from graph.maintain import MaintainError, edit, satsning
+from service.maintain import MaintainError, Satsning, SimilarExists
 from ui import auth
 from ui.components import md, md_escape, node_link
-from ui.data import clear
 
 user = auth.require("editor")
-graph = auth.graph_for(user)
+service = auth.maintenance_for(user)
 st.title("Ny gemensam satsning")
 st.caption("Mallen följer projektrapportens fem kriterier för en gemensam satsning.")
 PENDING = "satsning_pending"  # a form held back because similar initiatives exist
 DONE = "satsning_done"  # what the last create did, shown after the rerun that follows it
 
 
-def create(form: satsning.Satsning, allow_similar: bool) -> None:
+def create(form: Satsning, allow_similar: bool) -> None:
     """Create the satsning; a similar initiative holds the form back until "Skapa ändå"."""
     try:
-        project = satsning.create(graph, form, user.name, allow_similar=allow_similar)
-    except satsning.SimilarExists as similar:
+        project = service.create_satsning(form, user.name, allow_similar=allow_similar)
+    except SimilarExists as similar:
         st.session_state[PENDING] = (form, similar.similar)
     except MaintainError as error:
         st.session_state.pop(PENDING, None)
         st.error(error.message)
     else:
         st.session_state.pop(PENDING, None)
-        clear()
         st.session_state[DONE] = (project, form.name)
         st.rerun()
 
@@ -44,10 +42,7 @@ if done := st.session_state.pop(DONE, None):
 
 
 def options(label: str) -> dict[str, str]:
-    return {
-        r["id"]: r["name"] + (f" ({r['county']})" if r["county"] else "")
-        for r in edit.nodes_by_label(graph, label)
-    }
+    return {r["id"]: r["name"] + (f" ({r['county']})" if r["county"] else "") for r in service.nodes(label)}
 
 
 actors, targets, focus_areas = options("Actor"), options("TargetGroup"), options("FocusArea")
@@ -92,7 +87,7 @@ with st.form("satsning"):
     pilot_plan = st.text_area("Hur testet görs")
     state = st.selectbox("Processteg", forms.PROCESS_STATES, placeholder="Välj …")
     if st.form_submit_button("Skapa", type="primary"):
-        form = satsning.Satsning(
+        form = Satsning(
             name=name,
             goal_text=goal,
             description=description,
