@@ -80,15 +80,27 @@ def ingest_paths(
     paths: Iterable[Path],
     force: bool = False,
     on_done: Callable[[IngestReport], None] | None = None,
+    *,
+    refresh: bool = True,
+    on_start: Callable[[Path], None] | None = None,
+    on_refresh: Callable[[], None] | None = None,
 ) -> list[IngestReport]:
+    """Every file (folders expanded), one transaction each, resolved against the nodes of the
+    graph and of the batch's earlier files; the derived data recomputed once at the end, unless
+    ``refresh`` is False. The callbacks report progress: a file begun, done, the refresh begun."""
     reports = []
     known = KnownNodes(graph)  # read once, then kept up to date by each write
     for path in expand(paths):
+        if on_start:
+            on_start(path)
         report = ingest_file(graph, path, force=force, known=known)
         reports.append(report)
         if on_done:
             on_done(report)
-    after_ingest(graph, reports)
+    if refresh:
+        if on_refresh:
+            on_refresh()
+        after_ingest(graph, reports)
     return reports
 
 

@@ -280,7 +280,7 @@ def run_load(
                 stop.wait(rng.uniform(0.5, 1.5) * think_s)  # reading the page before the next click
 
     def editor(index: int, documents: list[Path]) -> None:
-        from ingest.pipeline import ingest_file
+        from service.ingest import ingest_files
 
         rng = random.Random(seed * 1000 + readers + index)
         stop.wait(rng.uniform(0, EDITOR_PAUSE_S))  # editors do not start in the same instant
@@ -291,7 +291,7 @@ def run_load(
                 path = documents[(turn // UPLOAD_EVERY) % len(documents)]
 
                 def upload(path: Path = path) -> None:  # the Dokument page's upload (ui/data.py)
-                    report = ingest_file(graph, path, force=True)
+                    [report] = ingest_files(graph, [path], force=True, refresh=False)
                     if not report.ok:
                         raise RuntimeError(report.error)
                     background.request()
@@ -332,9 +332,9 @@ def run_load(
         for term in SEARCH_TERMS:
             reads.search_projects(term)
         if documents:  # and an upload once: the app has loaded its readers and compiled its writes
-            from ingest.pipeline import after_ingest, ingest_file
+            from service.ingest import ingest_files
 
-            after_ingest(graph, [ingest_file(graph, documents[0][0], force=True)])
+            ingest_files(graph, [documents[0][0]], force=True)
         warm_up_s = time.perf_counter() - warm_up
         began = time.monotonic()
         recorder.began = time.perf_counter()
@@ -399,9 +399,9 @@ def scratch_database(seed_paths: list[Path] | None = None, backup: Path | None =
 
                     restore(graph, backup)
                 else:
-                    from ingest.pipeline import ingest_paths
+                    from service.ingest import ingest_files
 
-                    ingest_paths(graph, seed_paths or [PROJECT_ROOT / "sample_data"])
+                    ingest_files(graph, seed_paths or [PROJECT_ROOT / "sample_data"])
             yield settings
         finally:
             server.stop()

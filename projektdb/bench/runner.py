@@ -224,7 +224,7 @@ def _graph_counts(graph: Graph) -> dict[str, Any]:
 
 def _file_ingest(graph: Graph, plans: list[generator.PlanSpec], options: BenchOptions) -> dict[str, Any]:
     """The readers + extractors path on the smallest plans that have rows, written as files."""
-    from ingest.pipeline import ingest_file
+    from service.ingest import ingest_files
 
     small = sorted((p for p in plans if p.rows), key=lambda p: (len(p.rows), p.file_stem))
     found: dict[str, Any] = {}
@@ -233,7 +233,7 @@ def _file_ingest(graph: Graph, plans: list[generator.PlanSpec], options: BenchOp
             chosen = small[:count]
             paths = [writers.write_plan(plan, Path(folder), fmt) for plan in chosen]
             began = time.perf_counter()
-            reports = [ingest_file(graph, path, force=True) for path in paths]
+            reports = ingest_files(graph, paths, force=True, refresh=False)  # as `projektdb ingest`
             seconds = time.perf_counter() - began
             found[fmt] = {
                 "documents": len(paths),

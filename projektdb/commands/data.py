@@ -23,13 +23,12 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the reports as JSON."),
 ) -> None:
     """Read documents into the graph: one transaction per document; a re-ingest changes nothing."""
-    from ingest.pipeline import IngestReport, after_ingest, expand, ingest_file
+    from service.ingest import expand, ingest_files
 
     files = expand(paths)
     missing = [str(p) for p in files if not p.exists()]
     if missing:
         raise fail(f"no such file: {', '.join(missing)}")
-    reports: list[IngestReport] = []
     with connect() as graph:
         if reset:
             schema.reset(graph)
@@ -42,12 +41,16 @@ def ingest(
             disable=as_json,
         ) as progress:
             task = progress.add_task("Ingesting", total=len(files))
-            for path in files:
-                progress.update(task, description=f"Ingesting {path.name}")
-                reports.append(ingest_file(graph, path, force=force))
-                progress.advance(task)
-            progress.update(task, description="Updating related initiatives and search terms")
-            after_ingest(graph, reports)
+            reports = ingest_files(
+                graph,
+                files,
+                force=force,
+                on_start=lambda path: progress.update(task, description=f"Ingesting {path.name}"),
+                on_done=lambda report: progress.advance(task),
+                on_refresh=lambda: progress.update(
+                    task, description="Updating related initiatives and search terms"
+                ),
+            )
     if as_json:
         console.print_json(json.dumps([r.__dict__ for r in reports], ensure_ascii=False))
     else:
