@@ -8,10 +8,19 @@ from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
+import typer
 from rich.table import Table
 from rich.text import Text
 
 from projektdb.app import console, shown
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+
+
+def present(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[str]:
+    """The columns the rows have (all of them when there are no rows): a table shows no empty column
+    for a key a query does not return."""
+    return [c for c in columns if not rows or c in rows[0]]
 
 
 def jsonable(value: Any) -> Any:

@@ -16,10 +16,10 @@ import typer
 from domain import forms
 from graph.maintain import MaintainError
 from projektdb.app import app, connect, console, fail, shown
-from projektdb.output import jsonable, print_json, print_table
-from service.maintain import Maintenance, Satsning, SimilarExists
+from projektdb.output import JSON_OPTION, jsonable, print_json, print_table
+from service.maintain import REVIEW_THRESHOLD, Maintenance, Satsning, SimilarExists
 
-JSON = typer.Option(False, "--json", help="Print JSON.")
+JSON = JSON_OPTION
 USER = typer.Option(..., "--user", help="Who does it (recorded in the history).")
 
 # command -> the Maintenance operations it calls (history, undo, import and export: commands/maintain.py)
@@ -69,16 +69,19 @@ def parse_assignments(label: str, assignments: list[str]) -> dict[str, Any]:
             raise MaintainError(f"Skriv fält=värde, inte {assignment!r}.")
         if key not in kinds:
             raise MaintainError(f"Fältet {key!r} kan inte redigeras. Fält som kan: {', '.join(kinds)}.")
-        kind = kinds[key]
-        if kind == "list":
-            changes[key] = [item.strip() for item in value.split(";") if item.strip()]
-        elif kind == "bool":
-            if value.strip().lower() not in _TRUE | _FALSE:
-                raise MaintainError(f"{key}: skriv true eller false.")
-            changes[key] = value.strip().lower() in _TRUE
-        else:
-            changes[key] = value
+        changes[key] = typed_value(key, kinds[key], value)
     return changes
+
+
+def typed_value(key: str, kind: str, value: str) -> Any:
+    """One value as written on the command line, as a form of that kind would send it."""
+    if kind == "list":
+        return [item.strip() for item in value.split(";") if item.strip()]
+    if kind == "bool":
+        if value.strip().lower() not in _TRUE | _FALSE:
+            raise MaintainError(f"{key}: skriv true eller false.")
+        return value.strip().lower() in _TRUE
+    return value
 
 
 @app.command("edit")
@@ -196,17 +199,13 @@ def split(
 
 @app.command()
 def review(
-    threshold: float = typer.Option(None, "--threshold", help="Below this confidence (default: the app's)."),
+    threshold: float = typer.Option(REVIEW_THRESHOLD, "--threshold", help="Below this confidence."),
     limit: int = typer.Option(200, "--limit", min=1),
     as_json: bool = JSON,
 ) -> None:
     """The review queue: extractions of low confidence not yet accepted or rejected."""
     with maintenance() as service:
-        items = (
-            service.review_queue(limit=limit)
-            if threshold is None
-            else service.review_queue(threshold=threshold, limit=limit)
-        )
+        items = service.review_queue(threshold=threshold, limit=limit)
     if as_json:
         print_json(items)
     else:
@@ -389,13 +388,9 @@ def satsning(
         key, _, value = assignment.partition("=")
         if key not in names or key == "name":
             raise fail(f"unknown template field {key!r}: use {', '.join(n for n in names if n != 'name')}")
-        kind = str(names[key].type)
-        if "list" in kind:
-            values[key] = [v.strip() for v in value.split(";") if v.strip()]
-        elif kind == "bool":
-            values[key] = value.strip().lower() in _TRUE
-        else:
-            values[key] = value
+        declared = str(names[key].type)  # the dataclass's annotation: "list[str]", "bool", "str"
+        kind = "list" if declared.startswith("list") else "bool" if declared == "bool" else "text"
+        values[key] = typed_value(key, kind, value)
     with maintenance() as service:
         try:
             project = service.create_satsning(

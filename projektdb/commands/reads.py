@@ -13,14 +13,14 @@ import typer
 
 from domain import titles
 from projektdb.app import app, connect, console, fail, shown
-from projektdb.output import print_json, print_table
+from projektdb.output import JSON_OPTION, present, print_json, print_table
 from service.reads import Reads
 
 # the loader's bookkeeping, left out of a node's table (--json has everything); the id and the
 # version stay: `projektdb edit` needs both
 _BOOKKEEPING = titles.HIDDEN_PROPERTIES - {"id", "version"}
 
-JSON = typer.Option(False, "--json", help="Print JSON.")
+JSON = JSON_OPTION
 
 # command -> the Reads operations it calls
 READ_COMMANDS: dict[str, tuple[str, ...]] = {
@@ -125,7 +125,7 @@ def facts(as_json: bool = JSON) -> None:
     if as_json:
         print_json(rows)
     else:
-        columns = [c for c in ("name", "status", "start", "end", "county") if not rows or c in rows[0]]
+        columns = present(rows, ("name", "status", "start", "end", "county"))
         print_table("projects", rows, columns)
 
 
@@ -164,7 +164,7 @@ def relations(
     if as_json:
         print_json(rows)
     else:
-        columns = [c for c in ("node", "type", "other_label", "other_name") if not rows or c in rows[0]]
+        columns = present(rows, ("node", "type", "other_label", "other_name"))
         print_table("relations", rows, columns)
 
 
@@ -183,7 +183,7 @@ def nodes(
     if as_json:
         print_json(rows)
     else:
-        columns = [c for c in ("name", "type", "county", "id") if not rows or c in rows[0]]
+        columns = present(rows, ("name", "type", "county", "id"))
         print_table(label, rows, columns)
 
 
@@ -336,7 +336,7 @@ def network(
     if as_json:
         print_json(rows)
     else:
-        print_table("network", rows, [c for c in columns if not rows or c in rows[0]])
+        print_table("network", rows, present(rows, columns))
 
 
 @app.command()
@@ -374,5 +374,5 @@ def measure_values(
     if as_json:
         print_json(rows)
     else:
-        columns = [c for c in ("area", "period", "value", "unit", "source") if not rows or c in rows[0]]
+        columns = present(rows, ("area", "period", "value", "unit", "source"))
         print_table("values", rows, columns)
